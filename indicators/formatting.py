@@ -1,0 +1,30 @@
+"""Dutch formatting of indicator figures: 6.500 contacten, 17,3%, geen waarde."""
+
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from .models import UnitKind
+
+
+def plain_decimal(number: Decimal) -> Decimal:
+    """Drop the zeros that storage adds: 6500.00 -> 6500, 17.30 -> 17.3."""
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def format_number(number: Decimal) -> str:
+    return formats.number_format(plain_decimal(number), force_grouping=True)
+
+
+def format_value(number: Decimal | None, *, unit: str, unit_kind: str) -> str:
+    """A figure with its unit as a Dutch reader writes it; None is 'geen waarde'."""
+    if number is None:
+        return _("geen waarde")
+    if unit_kind == UnitKind.PERCENTAGE:
+        return f"{format_number(number)}%"
+    if unit_kind == UnitKind.EURO:
+        return f"€ {format_number(number)}"
+    return f"{format_number(number)} {unit}".strip()

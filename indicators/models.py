@@ -1,0 +1,172 @@
+"""Policy indicators (beleidsindicatoren) and their values per budget year."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Budget, Programme, PublishableModel, TimeStampedModel
+
+
+class UnitKind(models.TextChoices):
+    COUNT = "count", _("aantal")
+    PERCENTAGE = "percentage", _("percentage")
+    EURO = "euro", _("euro")
+
+
+class ValueKind(models.TextChoices):
+    BUDGETED = "budgeted", _("Begroot")
+    REALISED = "realised", _("Gerealiseerd")
+    TARGET = "target", _("Streefwaarde")
+    BASELINE = "baseline", _("Nulmeting")
+
+
+class Indicator(PublishableModel):
+    """One measure of a programme's policy, such as 'Uitstroom naar werk'."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("programma"),
+        help_text=_("Het programma waar deze beleidsindicator bij hoort."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("volgorde"), default=0, help_text=_("Volgorde in de tabel.")
+    )
+    name = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("De naam zoals in de tabel van de begroting."),
+    )
+    slug = models.SlugField(
+        _("webadres-deel"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Het deel van het webadres voor deze indicator. Verander het liever "
+            "niet: anderen verwijzen ernaar."
+        ),
+    )
+    unit = models.CharField(
+        _("eenheid"),
+        max_length=60,
+        help_text=_(
+            "Waarin het getal geteld wordt, zoals 'bedrijfscontacten' of "
+            "'personen'. Bij een percentage: '%'."
+        ),
+    )
+    unit_kind = models.CharField(
+        _("soort getal"),
+        max_length=12,
+        choices=UnitKind.choices,
+        default=UnitKind.COUNT,
+        help_text=_("Aantal, percentage (0 tot 100) of bedrag in euro."),
+    )
+    source = models.CharField(
+        _("bron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Waar het getal vandaan komt."),
+    )
+    description = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Optioneel: wat de indicator meet en waarom."),
+    )
+
+    class Meta:
+        ordering = ["programme", "order", "pk"]
+        verbose_name = _("beleidsindicator")
+        verbose_name_plural = _("beleidsindicatoren")
+
+    def __str__(self):
+        if self.unit_kind == UnitKind.PERCENTAGE:
+            return self.name
+        return f"{self.name} ({self.unit})"
+
+    def get_absolute_url(self):
+        return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
+
+
+class IndicatorValue(TimeStampedModel):
+    """The figure of an indicator in one budget year, of one kind."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("beleidsindicator"),
+        help_text=_("De indicator waar deze waarde bij hoort."),
+    )
+    budget = models.ForeignKey(
+        Budget,
+        on_delete=models.PROTECT,
+        related_name="indicator_values",
+        verbose_name=_("begroting"),
+        help_text=_("De begroting waarin deze waarde staat."),
+    )
+    kind = models.CharField(
+        _("soort waarde"),
+        max_length=12,
+        choices=ValueKind.choices,
+        default=ValueKind.BUDGETED,
+        help_text=_(
+            "Begroot (het doel in die begroting), gerealiseerd (uit het "
+            "jaarverslag), streefwaarde (lange termijn) of nulmeting."
+        ),
+    )
+    value = models.DecimalField(
+        _("waarde"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen het getal. Laat leeg als de begroting '-' zegt: dat is "
+            "'geen waarde', niet 0."
+        ),
+    )
+    measured_year = models.PositiveSmallIntegerField(
+        _("gemeten in"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optioneel: het jaar waarin gemeten is, als dat anders is dan het "
+            "begrotingsjaar, zoals '(2015)'."
+        ),
+    )
+    note = models.CharField(
+        _("opmerking"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optioneel: een opmerking bij deze waarde."),
+    )
+
+    class Meta:
+        ordering = ["indicator", "budget__year", "kind"]
+        verbose_name = _("waarde")
+        verbose_name_plural = _("waarden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "budget", "kind"],
+                name="indicatorvalue_unique_per_year_and_kind",
+                violation_error_message=_(
+                    "Deze indicator heeft al een waarde van deze soort in deze "
+                    "begroting."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} – {self.budget} ({self.get_kind_display()})"
+
+    def clean(self):
+        if self.value is None or not self.indicator_id:
+            return
+        if self.value < 0 and self.indicator.unit_kind != UnitKind.EURO:
+            raise ValidationError(
+                {"value": _("Een aantal of percentage kan niet negatief zijn.")}
+            )
+        if self.indicator.unit_kind == UnitKind.PERCENTAGE and self.value > 100:
+            raise ValidationError({"value": _("Een percentage ligt tussen 0 en 100.")})

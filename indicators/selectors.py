@@ -1,0 +1,58 @@
+"""Reads of indicators that several pages share."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from .models import Indicator, IndicatorValue, ValueKind
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    values: list  # one IndicatorValue or None per budget year, in year order
+    name_rowspan: int  # 0 when the name is shown by the row above
+
+
+@dataclass
+class IndicatorYearTable:
+    years: list
+    rows: list
+
+
+def indicator_year_table(*, programme, kind: str = ValueKind.BUDGETED):
+    """Every published indicator of a programme with its value per budget year.
+
+    Rows that share a name (one table row of the budget that carries two measures)
+    are grouped: the first carries the name with a rowspan.
+    """
+    indicators = list(
+        Indicator.objects.published()
+        .filter(programme=programme)
+        .prefetch_related(
+            Prefetch(
+                "values",
+                queryset=IndicatorValue.objects.filter(kind=kind).select_related(
+                    "budget"
+                ),
+            )
+        )
+    )
+    years = sorted({v.budget.year for i in indicators for v in i.values.all()})
+    rows = []
+    for indicator in indicators:
+        by_year = {v.budget.year: v for v in indicator.values.all()}
+        if rows and rows[-1].indicator.name == indicator.name:
+            first = next(r for r in reversed(rows) if r.name_rowspan)
+            first.name_rowspan += 1
+            rowspan = 0
+        else:
+            rowspan = 1
+        rows.append(
+            IndicatorRow(
+                indicator=indicator,
+                values=[by_year.get(year) for year in years],
+                name_rowspan=rowspan,
+            )
+        )
+    return IndicatorYearTable(years=years, rows=rows)
