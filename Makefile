@@ -24,12 +24,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT)
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --ignore-scripts
+	touch $@
+
+run: $(VENV)/.runtime node_modules/.installed ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_initial_data
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev ## Install the test tools and run every test
+test: $(VENV)/.dev node_modules/.installed ## Install the test tools and run every test
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev ## ruff, djLint and a check for missing migrations

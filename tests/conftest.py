@@ -1,11 +1,69 @@
-"""Shared test fixtures."""
+"""Shared test fixtures, including headless Chromium for the browser tests."""
+
+import os
+import shutil
 
 import pytest
-
 from django.core.management import call_command
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
 def seed_data(db):
     """Programme 1 of the Begroting 2018 and the glossary, as `make run` loads them."""
     call_command("load_initial_data", verbosity=0)
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; no browser download needed."""
+    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+        pytest.skip("browser tests skipped: SKIP_BROWSER_TESTS=1")
+    executable = chromium_path()
+    if not executable:
+        pytest.fail(
+            "Chromium is needed for the browser tests and was not found. Install "
+            "it with `apt-get install chromium chromium-driver` (Debian/Ubuntu), or "
+            "set CHROMIUM=/path/to/chromium, or skip these tests explicitly with "
+            "SKIP_BROWSER_TESTS=1.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the Django ORM
+    # calls the tests make around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab; only loopback traffic is let through."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
+        else route.abort(),
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
