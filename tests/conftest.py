@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+
 from django.core.management import call_command
 
 CHROMIUM_ARGS = [
@@ -60,9 +61,11 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
+            else route.abort()
+        ),
     )
     tab = context.new_page()
     yield tab
