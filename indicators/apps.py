@@ -6,3 +6,25 @@ class IndicatorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "indicators"
     verbose_name = _("Beleidsindicatoren")
+
+    def ready(self):
+        # Indicators join the programmes app's search and changes feed; that app
+        # never imports this one.
+        from programmes import feeds, search
+
+        from .selectors import published_indicators
+
+        search.register(
+            search.SearchField(
+                queryset=lambda: published_indicators().select_related("programme"),
+                fields=("name", "unit", "description"),
+                snippet_field="name",
+                kind="Beleidsindicator",
+                title=str,
+                url=lambda i: i.get_absolute_url(),
+            )
+        )
+        feeds.register(
+            lambda: published_indicators().order_by("-updated_at"),
+            kind="Beleidsindicator",
+        )

@@ -20,25 +20,33 @@ class IndicatorYearTable:
     rows: list
 
 
-def indicator_year_table(*, programme, kind: str = ValueKind.BUDGETED):
-    """Every published indicator of a programme with its value per budget year.
+def published_indicators():
+    """Indicators the public may see: published, of a published programme and budget."""
+    return Indicator.objects.published().filter(
+        programme__publication_status="published",
+        programme__budget__publication_status="published",
+    )
+
+
+def indicator_year_table(
+    *, programme=None, years=None, kind: str = ValueKind.BUDGETED
+) -> IndicatorYearTable:
+    """Every published indicator (of a programme) with its value per budget year.
 
     Rows that share a name (one table row of the budget that carries two measures)
     are grouped: the first carries the name with a rowspan.
     """
-    indicators = list(
-        Indicator.objects.published()
-        .filter(programme=programme)
-        .prefetch_related(
-            Prefetch(
-                "values",
-                queryset=IndicatorValue.objects.filter(kind=kind).select_related(
-                    "budget"
-                ),
-            )
-        )
-    )
-    years = sorted({v.budget.year for i in indicators for v in i.values.all()})
+    indicators = published_indicators().select_related("programme__budget")
+    if programme is not None:
+        indicators = indicators.filter(programme=programme)
+    values = IndicatorValue.objects.filter(
+        kind=kind, budget__publication_status="published"
+    ).select_related("budget")
+    if years is not None:
+        values = values.filter(budget__year__in=years)
+    indicators = list(indicators.prefetch_related(Prefetch("values", queryset=values)))
+    if years is None:
+        years = sorted({v.budget.year for i in indicators for v in i.values.all()})
     rows = []
     for indicator in indicators:
         by_year = {v.budget.year: v for v in indicator.values.all()}

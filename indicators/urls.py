@@ -5,9 +5,7 @@ from . import views
 app_name = "indicators"
 
 urlpatterns = [
-    path(
-        "indicatoren/<slug:slug>/",
-        views.indicator_detail,
-        name="indicator_detail",
-    ),
+    path("indicatoren/", views.indicator_list, name="indicator_list"),
+    path("indicatoren/vergelijken/", views.indicator_compare, name="indicator_compare"),
+    path("indicatoren/<slug:slug>/", views.indicator_detail, name="indicator_detail"),
 ]

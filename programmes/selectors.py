@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from .models import Action, Agenda, Budget, Paragraph, Programme, Theme
+from .models import Action, Agenda, Budget, Programme, Theme
 
 
 def budget_on_show(*, year: int | None = None) -> Budget | None:
@@ -17,12 +17,7 @@ def budget_on_show(*, year: int | None = None) -> Budget | None:
 def programme_with_content(*, year: int, slug: str) -> Programme:
     """A published programme with what its page shows: themes, narrative, sums."""
     themes = Theme.objects.published().prefetch_related(
-        Prefetch(
-            "paragraphs",
-            queryset=Paragraph.objects.select_related(
-                "followed_by_agenda"
-            ).prefetch_related("followed_by_agenda__lines"),
-        ),
+        "paragraphs",
         Prefetch("actions", queryset=Action.objects.published()),
     )
     return get_object_or_404(

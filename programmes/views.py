@@ -1,16 +1,24 @@
-"""Public pages of the budget: home, programme and action."""
+"""Public pages of the budget: home, programme, actions, agendas, glossary, search."""
 
+from django_tables2 import RequestConfig
+
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from .models import Action, Budget
+from .filters import ActionFilter, actions_for_list
+from .models import Action, Agenda, Budget, GlossaryTerm
+from .search import search as search_everything
 from .selectors import agendas_with_lines, budget_on_show, programme_with_content
+from .tables import ActionTable
+
+ACTIONS_PER_PAGE = 25
 
 
 def home(request):
-    year = request.GET.get("jaar")
-    budget = budget_on_show(year=int(year) if year and year.isdigit() else None)
-    programmes = budget.programmes.published() if budget else []
+    year = request.GET.get("jaar", "")
+    budget = budget_on_show(year=int(year) if year.isdigit() else None)
     budgets = Budget.objects.published().filter(programmes__isnull=False).distinct()
+    programmes = budget.programmes.published() if budget else []
     return render(
         request,
         "programmes/home.html",
@@ -20,10 +28,36 @@ def home(request):
 
 def programme_detail(request, year, slug):
     programme = programme_with_content(year=year, slug=slug)
+    agendas = list(agendas_with_lines())
+    by_id = {agenda.pk: agenda for agenda in agendas}
+    goals = []
+    for theme in programme.themes.all():
+        for paragraph in theme.paragraphs.all():
+            paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
+        goals += [a for a in theme.actions.all() if a.kind == "goal"]
+    figures = list(programme.key_figures.all())
     return render(
         request,
         "programmes/programme_detail.html",
-        {"programme": programme, "agendas": agendas_with_lines()},
+        {
+            "programme": programme,
+            "agendas": agendas,
+            "goals": goals,
+            "money": [f for f in figures if f.is_money],
+            "targets": [f for f in figures if not f.is_money],
+        },
+    )
+
+
+def action_list(request):
+    filterset = ActionFilter(request.GET, queryset=actions_for_list())
+    table = ActionTable(filterset.qs)
+    table.caption = "Acties, doelen en pilots"
+    RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
+    return render(
+        request,
+        "programmes/action_list.html",
+        {"filter": filterset, "table": table},
     )
 
 
@@ -31,7 +65,44 @@ def action_detail(request, pk):
     action = get_object_or_404(
         Action.objects.published()
         .select_related("theme__programme__budget")
-        .prefetch_related("action_lines__agenda", "places", "references"),
+        .prefetch_related(
+            "action_lines__agenda", "places", "references", "key_figures"
+        ),
         pk=pk,
     )
     return render(request, "programmes/action_detail.html", {"action": action})
+
+
+def agenda_list(request):
+    return render(
+        request, "programmes/agenda_list.html", {"agendas": agendas_with_lines()}
+    )
+
+
+def agenda_detail(request, slug):
+    agenda = get_object_or_404(Agenda.objects.published(), slug=slug)
+    lines = agenda.lines.prefetch_related(
+        Prefetch(
+            "actions",
+            queryset=Action.objects.published().select_related("theme__programme"),
+        )
+    )
+    return render(
+        request,
+        "programmes/agenda_detail.html",
+        {"agenda": agenda, "lines": lines},
+    )
+
+
+def glossary(request):
+    return render(
+        request, "programmes/glossary.html", {"terms": GlossaryTerm.objects.all()}
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_everything(query) if query else []
+    return render(
+        request, "programmes/search.html", {"query": query, "results": results}
+    )

@@ -67,6 +67,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hengelo_portal.context_processors.contact",
             ],
         },
     },
@@ -102,7 +103,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # plotly.js is served by the portal itself (no CDN); `make` installs it from npm.
+    ("vendor/plotly", BASE_DIR / "node_modules" / "plotly.js-basic-dist-min"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -112,7 +117,7 @@ STORAGES = {
     },
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/semantic.html"
+DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
 
 LOGGING = {
     "version": 1,
@@ -120,3 +125,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Where visitors and security researchers reach the municipality.
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="info@hengelo.nl")
+PORTAL_SECURITY_EMAIL = env.str("PORTAL_SECURITY_EMAIL", default="info@hengelo.nl")

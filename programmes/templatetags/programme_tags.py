@@ -1,9 +1,13 @@
-"""Formatting of sums and periods named in the budget text."""
+"""Template helpers of the budget pages: sums, periods, glossary terms."""
+
+import re
 
 from django import template
 from django.utils import formats
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
-from ..models import AmountUnit
+from ..models import AmountUnit, GlossaryTerm
 
 register = template.Library()
 
@@ -36,3 +40,48 @@ def key_figure_period(figure):
     if figure.year_from:
         return f"vanaf {figure.year_from}"
     return "–"
+
+
+class PageGlossary:
+    """Marks the first use of each glossary term on a page with <abbr title>."""
+
+    def __init__(self):
+        self.meanings = dict(GlossaryTerm.objects.values_list("term", "meaning"))
+        terms = sorted(self.meanings, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+            if terms
+            else None
+        )
+        self.seen = set()
+
+    def markup(self, text: str) -> SafeString:
+        if not self.pattern:
+            return escape(text)
+        parts = []
+        position = 0
+        for match in self.pattern.finditer(text):
+            term = match.group()
+            parts.append(escape(text[position : match.start()]))
+            if term in self.seen:
+                parts.append(escape(term))
+            else:
+                self.seen.add(term)
+                parts.append(
+                    format_html('<abbr title="{}">{}</abbr>', self.meanings[term], term)
+                )
+            position = match.end()
+        parts.append(escape(text[position:]))
+        return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
+
+
+@register.simple_tag(takes_context=True)
+def explained(context, text):
+    """The text, escaped, with the first use of each glossary term explained."""
+    request = context.get("request")
+    glossary = getattr(request, "page_glossary", None)
+    if glossary is None:
+        glossary = PageGlossary()
+        if request is not None:
+            request.page_glossary = glossary
+    return glossary.markup(text)

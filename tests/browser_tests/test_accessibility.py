@@ -1,5 +1,5 @@
-"""Every public page, opened in headless Chromium: axe-core finds no WCAG 2.1 AA issue
-and the Nu HTML Checker finds no error."""
+"""Every public page, opened in headless Chromium: axe-core finds no WCAG 2.1 AA
+issue, the Nu HTML Checker finds no error, and nothing overflows a 320 px phone."""
 
 import pytest
 
@@ -10,9 +10,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
 PUBLIC_PAGES = [
     "/",
     "/programmas/2018/economie-werk-en-inkomen/",
+    "/acties/",
+    "/acties/?soort=onzin",
     "/acties/1/",
+    "/agendas/",
+    "/agendas/twente-werkt/",
+    "/indicatoren/",
+    "/indicatoren/?sort=-y2018",
     "/indicatoren/uitstroom-naar-werk-incl-zelfstandig-ondernemerschap/",
-    "/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/",
+    "/indicatoren/percentage-huishoudens-met-een-inkomen-tot-120-van-het-sociaal-minimum/",
+    "/indicatoren/vergelijken/",
+    "/begrippen/",
+    "/zoeken/",
+    "/zoeken/?q=werk",
+    "/contact/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/kwetsbaarheid-melden/",
 ]
 
 
@@ -22,6 +36,7 @@ def test_page_has_no_axe_violations(page, path):
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.locator("h1").count() == 1
+    page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
 
 
@@ -33,3 +48,11 @@ def test_pages_are_valid_html(page, tmp_path):
         file.write_text(served, encoding="utf-8")
         files.append(file)
     assert vnu_errors(files) == []
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_nothing_overflows_a_320_pixel_phone(page, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

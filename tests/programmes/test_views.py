@@ -4,7 +4,8 @@ import pytest
 
 from django.urls import reverse
 
-from programmes.models import Action, Programme, PublicationStatus
+from programmes.models import Action, Paragraph, Programme, PublicationStatus
+from tests.html import normalise, page_text
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.programmes.factories import (
     ActionFactory,
@@ -29,14 +30,31 @@ def test_home_shows_the_newest_budget_and_its_programmes(client, seed_data):
 def test_programme_page_shows_themes_narrative_actions_and_agendas(client, seed_data):
     response = client.get(PROGRAMME_URL)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Programma 1 Economie, Werk en Inkomen" in html
-    assert "Wat zijn de belangrijkste nieuwe ontwikkelingen in 2018?" in html
+    text = page_text(response)
+    assert "Programma 1 Economie, Werk en Inkomen" in text
+    assert "Wat zijn de belangrijkste nieuwe ontwikkelingen in 2018?" in text
+    for paragraph in Paragraph.objects.all():
+        assert normalise(paragraph.text) in text
     for action in Action.objects.all():
-        assert action.text.replace("“", "&ldquo;") in html or action.text in html
-        assert action.get_absolute_url() in html
-    assert "groei van het MKB" in html
-    assert "gemeentelijke focus" in html
+        assert normalise(action.text) in text
+        assert action.get_absolute_url() in response.content.decode()
+    assert "groei van het MKB" in text
+    assert "gemeentelijke focus" in text
+
+
+def test_programme_page_follows_the_bbv_structure(client, seed_data):
+    text = page_text(client.get(PROGRAMME_URL))
+    headings = ["Wat willen we bereiken?", "Wat gaan we daarvoor doen?"]
+    headings.append("Wat mag het kosten?")
+    positions = [
+        text.index(heading, text.index("Op deze pagina") + 200) for heading in headings
+    ]
+    assert positions == sorted(positions)
+
+
+def test_first_use_of_an_abbreviation_is_explained(client, seed_data):
+    html = client.get(PROGRAMME_URL).content.decode()
+    assert html.count('<abbr title="midden- en kleinbedrijf">MKB</abbr>') == 1
 
 
 def test_programme_page_shows_the_indicator_table_with_both_years(client, seed_data):

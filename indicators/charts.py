@@ -1,0 +1,184 @@
+"""Every plotly figure of the portal, built on the server.
+
+Figures travel to the page as JSON (json_script) and static/js/charts.js draws them
+with plotly.js; the page's table and sentence carry the same figures without it.
+"""
+
+import json
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .models import Indicator, UnitKind, ValueKind
+
+# Colours with at least 4.5:1 contrast on white (WCAG 1.4.11 needs 3:1).
+BUDGETED_COLOUR = "#a3112a"  # Hengelo red
+REALISED_COLOUR = "#1f4e79"
+TARGET_COLOUR = "#1a1a1a"
+BASELINE_COLOUR = "#5c4a00"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def _axis_title(indicator: Indicator) -> str:
+    if indicator.unit_kind == UnitKind.PERCENTAGE:
+        return "Percentage (%)"
+    if indicator.unit_kind == UnitKind.EURO:
+        return "Bedrag (€)"
+    return f"Aantal {indicator.unit}"
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
+def _hover(indicator: Indicator) -> str:
+    if indicator.unit_kind == UnitKind.PERCENTAGE:
+        return "%{y:,.1f}%"
+    if indicator.unit_kind == UnitKind.EURO:
+        return "€ %{y:,}"
+    return "%{y:,} " + indicator.unit
+
+
+def _base_layout(title: str, **extra) -> dict:
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "separators": ",.",  # Dutch: decimal comma, thousands dot
+        "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
+        "template": "none",
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
+        "legend": {"orientation": "h", "y": -0.2},
+        **extra,
+    }
+
+
+def _to_json(figure: go.Figure) -> dict:
+    return json.loads(figure.to_json())
+
+
+def indicator_figure(indicator: Indicator, values) -> dict:
+    """Bars of the budgeted (and realised) values per budget year; target as a line.
+
+    `values` are the indicator's IndicatorValues with their budget.
+    """
+    years = sorted({v.budget.year for v in values})
+    labels = [str(year) for year in years]
+    by_kind = {kind: {} for kind in ValueKind.values}
+    for value in values:
+        by_kind[value.kind][value.budget.year] = value.value
+
+    figure = go.Figure()
+    for kind, name, colour in (
+        (ValueKind.BUDGETED, "Begroot", BUDGETED_COLOUR),
+        (ValueKind.REALISED, "Gerealiseerd", REALISED_COLOUR),
+    ):
+        if by_kind[kind]:
+            figure.add_bar(
+                x=labels,
+                y=[_number(by_kind[kind].get(year)) for year in years],
+                name=name,
+                marker_color=colour,
+                hovertemplate=f"{name} %{{x}}: {_hover(indicator)}<extra></extra>",
+            )
+    if by_kind[ValueKind.BASELINE]:
+        figure.add_scatter(
+            x=labels,
+            y=[_number(by_kind[ValueKind.BASELINE].get(year)) for year in years],
+            name="Nulmeting",
+            mode="markers",
+            marker={"color": BASELINE_COLOUR, "size": 12, "symbol": "diamond"},
+        )
+    targets = by_kind[ValueKind.TARGET]
+    if targets:
+        target = _number(targets[max(targets)])
+        figure.add_scatter(
+            x=labels,
+            y=[target] * len(labels),
+            name="Streefwaarde",
+            mode="lines",
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+        )
+    # Years without a value get a visible label instead of a silent gap.
+    missing = [
+        str(year)
+        for year in years
+        if year in by_kind[ValueKind.BUDGETED]
+        and by_kind[ValueKind.BUDGETED][year] is None
+    ]
+    annotations = [
+        {
+            "x": label,
+            "y": 0,
+            "yref": "y",
+            "text": "geen waarde",
+            "showarrow": False,
+            "yanchor": "bottom",
+            "font": {"color": "#4a4a4a"},
+        }
+        for label in missing
+    ]
+    figure.update_layout(
+        _base_layout(
+            f"{indicator.name}: {_axis_title(indicator).lower()} per begroting",
+            xaxis={"title": {"text": "Begroting"}, "type": "category"},
+            yaxis={
+                "title": {"text": _axis_title(indicator)},
+                "rangemode": "tozero",
+                "gridcolor": "#d9d9d9",
+                "ticksuffix": "%" if indicator.unit_kind == UnitKind.PERCENTAGE else "",
+            },
+            barmode="group",
+            annotations=annotations,
+            showlegend=len(figure.data) > 1,
+        )
+    )
+    return _to_json(figure)
+
+
+def _short_title(indicator: Indicator, length: int = 42) -> str:
+    name = (
+        indicator.name
+        if len(indicator.name) <= length
+        else (indicator.name[: length - 1].rstrip() + "…")
+    )
+    return f"{name}<br>({indicator.unit})"
+
+
+def overview_figure(rows, years) -> dict:
+    """Small multiples: one small bar chart per indicator, each on its own scale.
+
+    Indicators with different units stay comparable by their shape over the years.
+    `rows` are (indicator, [value or None per year]) pairs.
+    """
+    columns = 2
+    count = max(len(rows), 1)
+    rows_needed = (count + columns - 1) // columns
+    figure = make_subplots(
+        rows=rows_needed,
+        cols=columns,
+        subplot_titles=[_short_title(indicator) for indicator, _ in rows],
+        vertical_spacing=min(0.3 / rows_needed + 0.05, 0.2),
+    )
+    labels = [str(year) for year in years]
+    for index, (indicator, values) in enumerate(rows):
+        figure.add_bar(
+            x=labels,
+            y=[_number(v) for v in values],
+            marker_color=BUDGETED_COLOUR,
+            name=indicator.name,
+            showlegend=False,
+            hovertemplate=f"%{{x}}: {_hover(indicator)}<extra></extra>",
+            row=index // columns + 1,
+            col=index % columns + 1,
+        )
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(rangemode="tozero", gridcolor="#d9d9d9")
+    figure.update_annotations(font_size=12)
+    figure.update_layout(
+        _base_layout(
+            "Beleidsindicatoren per begroting, elk op eigen schaal",
+            height=300 * rows_needed + 80,
+        )
+    )
+    return _to_json(figure)

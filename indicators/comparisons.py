@@ -1,0 +1,123 @@
+"""Changes between budget years, and the plain-Dutch sentences that describe them."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import formats
+
+from .formatting import format_number, format_value
+from .models import Indicator, UnitKind, ValueKind
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change from one figure to another; None where either has no value."""
+
+    absolute: Decimal | None
+    percent: Decimal | None
+
+    @classmethod
+    def between(cls, old: Decimal | None, new: Decimal | None) -> "Change":
+        if old is None or new is None:
+            return cls(None, None)
+        absolute = new - old
+        percent = None if old == 0 else absolute / old * 100
+        return cls(absolute, percent)
+
+
+def format_percent_change(percent: Decimal | None) -> str:
+    """'+22%', '-3,5%', '0%'; 'geen waarde' where it cannot be computed."""
+    if percent is None:
+        return "geen waarde"
+    places = Decimal("0.1") if 0 < abs(percent) < 1 else Decimal(1)
+    rounded = percent.quantize(places, rounding=ROUND_HALF_UP)
+    sign = "+" if rounded > 0 else ""
+    return f"{sign}{formats.number_format(rounded, force_grouping=True)}%"
+
+
+def format_absolute_change(indicator: Indicator, absolute: Decimal | None) -> str:
+    """'+60 personen', '-1,2 procentpunt'; 'geen waarde' where it cannot be computed."""
+    if absolute is None:
+        return "geen waarde"
+    sign = "+" if absolute > 0 else ("-" if absolute < 0 else "")
+    magnitude = abs(absolute)
+    if indicator.unit_kind == UnitKind.PERCENTAGE:
+        return f"{sign}{format_number(magnitude)} procentpunt"
+    return sign + format_value(
+        magnitude, unit=indicator.unit, unit_kind=indicator.unit_kind
+    )
+
+
+def _amount(indicator: Indicator, number: Decimal) -> str:
+    return format_value(number, unit=indicator.unit, unit_kind=indicator.unit_kind)
+
+
+def _difference(indicator: Indicator, absolute: Decimal) -> str:
+    if indicator.unit_kind == UnitKind.PERCENTAGE:
+        return f"{format_number(abs(absolute))} procentpunt"
+    return format_number(abs(absolute))
+
+
+def indicator_sentence(indicator: Indicator, values) -> str:
+    """What the chart of an indicator shows, in one or two plain-Dutch sentences.
+
+    `values` are the indicator's IndicatorValues (with their budget).
+    """
+    budgeted = sorted(
+        (v for v in values if v.kind == ValueKind.BUDGETED and v.value is not None),
+        key=lambda v: v.budget.year,
+    )
+    if not budgeted:
+        return "Voor deze indicator is nog geen begrote waarde bekend."
+    latest = budgeted[-1]
+    year = latest.budget.year
+    sentence = f"In de begroting {year} is het doel {_amount(indicator, latest.value)}"
+    earlier = [
+        v for v in values if v.kind == ValueKind.BUDGETED and v.budget.year < year
+    ]
+    previous = max(earlier, key=lambda v: v.budget.year, default=None)
+    if previous is None:
+        sentence += "."
+    elif previous.value is None:
+        sentence += (
+            f". In de begroting {previous.budget.year} had deze indicator geen waarde."
+        )
+    else:
+        change = Change.between(previous.value, latest.value)
+        if change.absolute == 0:
+            sentence += f", evenveel als in {previous.budget.year}."
+        else:
+            more = "meer" if change.absolute > 0 else "minder"
+            sentence += (
+                f", {_difference(indicator, change.absolute)} {more} dan in "
+                f"{previous.budget.year}"
+            )
+            if change.percent is not None:
+                sentence += f" ({format_percent_change(change.percent)})"
+            sentence += "."
+    return sentence + _target_sentence(indicator, values)
+
+
+def _target_sentence(indicator: Indicator, values) -> str:
+    targets = [v for v in values if v.kind == ValueKind.TARGET and v.value is not None]
+    if not targets:
+        return ""
+    target = max(targets, key=lambda v: v.budget.year)
+    figures = [
+        v
+        for v in values
+        if v.kind in (ValueKind.REALISED, ValueKind.BUDGETED) and v.value is not None
+    ]
+    # The newest figure; at equal years a realised figure beats a budgeted one.
+    latest = max(figures, key=lambda v: (v.budget.year, v.kind == ValueKind.REALISED))
+    label = "gerealiseerd" if latest.kind == ValueKind.REALISED else "begroot"
+    gap = target.value - latest.value
+    text = f" De streefwaarde is {_amount(indicator, target.value)}"
+    if gap == 0:
+        return text + f"; het laatste cijfer ({label} {latest.budget.year}) haalt die."
+    side = "onder" if gap > 0 else "boven"
+    return (
+        text + f"; het laatste cijfer ({label} {latest.budget.year}, "
+        f"{_amount(indicator, latest.value)}) ligt daar "
+        f"{_difference(indicator, gap)} {side}."
+    )

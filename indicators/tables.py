@@ -1,0 +1,121 @@
+"""django-tables2 tables of indicators: values per budget year and their change."""
+
+from decimal import Decimal
+from functools import total_ordering
+
+import django_tables2 as tables
+
+from django.utils.html import format_html
+
+from .comparisons import Change, format_absolute_change, format_percent_change
+from .formatting import format_value
+
+
+@total_ordering
+class Cell:
+    """A figure with its Dutch text; sorts with 'geen waarde' first, never as 0."""
+
+    def __init__(self, number: Decimal | None, text: str, note: str = ""):
+        self.number = number
+        self.text = text
+        self.note = note
+
+    def _key(self):
+        return (self.number is not None, self.number or 0)
+
+    @staticmethod
+    def _other(other):
+        # django-tables2 compares with None where a row lacks the column.
+        return other._key() if isinstance(other, Cell) else (False, 0)
+
+    def __eq__(self, other):
+        return self._key() == self._other(other)
+
+    def __lt__(self, other):
+        return self._key() < self._other(other)
+
+    __hash__ = None
+
+    def __str__(self):
+        return self.text
+
+
+class CellColumn(tables.Column):
+    """A right-aligned column of Cells, with a value's note shown beside it."""
+
+    def __init__(self, **kwargs):
+        attrs = {"td": {"class": "number"}, "th": {"class": "number"}}
+        # No empty values: a Cell of 'geen waarde' must say so, not show a dash.
+        super().__init__(attrs=attrs, empty_values=(), **kwargs)
+
+    def render(self, value):
+        if value.note:
+            return format_html(
+                '{} <span class="note">({})</span>', value.text, value.note
+            )
+        return value.text
+
+
+class IndicatorValuesTable(tables.Table):
+    name = tables.Column(
+        verbose_name="Beleidsindicator", linkify=lambda record: record["url"]
+    )
+    unit = tables.Column(verbose_name="Eenheid")
+    programme = tables.Column(verbose_name="Programma")
+
+    class Meta:
+        orderable = True
+        attrs = {"class": "data-table"}
+
+
+def indicator_values_table(*, table, old_year=None, new_year=None, request=None):
+    """A table of every indicator with a column per year and the change between two.
+
+    `table` is an IndicatorYearTable from the selectors. Without years, the change
+    is between the two newest years.
+    """
+    years = table.years
+    if old_year is None and len(years) >= 2:
+        old_year, new_year = years[-2], years[-1]
+    extra = [
+        (f"y{year}", CellColumn(verbose_name=f"Begroting {year}")) for year in years
+    ]
+    if old_year is not None and new_year is not None:
+        extra += [
+            ("change", CellColumn(verbose_name=f"Verschil {old_year}–{new_year}")),
+            (
+                "change_percent",
+                CellColumn(verbose_name=f"Verschil in % {old_year}–{new_year}"),
+            ),
+        ]
+    data = []
+    for row in table.rows:
+        indicator = row.indicator
+        record = {
+            "name": indicator.name,
+            "url": indicator.get_absolute_url(),
+            "unit": indicator.unit,
+            "programme": str(indicator.programme),
+        }
+        numbers = {}
+        for year, value in zip(years, row.values, strict=True):
+            number = value.value if value else None
+            numbers[year] = number
+            note = value.note if value else ""
+            text = format_value(
+                number, unit=indicator.unit, unit_kind=indicator.unit_kind
+            )
+            record[f"y{year}"] = Cell(number, text, note)
+        if old_year is not None and new_year is not None:
+            change = Change.between(numbers.get(old_year), numbers.get(new_year))
+            record["change"] = Cell(
+                change.absolute, format_absolute_change(indicator, change.absolute)
+            )
+            record["change_percent"] = Cell(
+                change.percent, format_percent_change(change.percent)
+            )
+        data.append(record)
+    result = IndicatorValuesTable(data, extra_columns=extra)
+    if request is not None:
+        tables.RequestConfig(request, paginate=False).configure(result)
+    return result

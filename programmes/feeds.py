@@ -1,0 +1,55 @@
+"""Atom feed of recent changes, so council members can follow what changed."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Action
+
+FEED_SIZE = 30
+
+# (queryset factory, kind label) of every kind of content in the feed; other apps
+# add theirs with `register`.
+_sources = []
+
+
+def register(queryset, *, kind: str) -> None:
+    _sources.append((queryset, kind))
+
+
+register(
+    lambda: (
+        Action.objects.published()
+        .select_related("theme__programme")
+        .order_by("-updated_at")
+    ),
+    kind="Actie",
+)
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Wijzigingen in de begroting van de gemeente Hengelo"
+    subtitle = "Recent gewijzigde acties en beleidsindicatoren."
+    link = reverse_lazy("programmes:home")
+
+    def items(self):
+        items = []
+        for queryset, kind in _sources:
+            for obj in queryset()[:FEED_SIZE]:
+                obj.feed_kind = kind
+                items.append(obj)
+        items.sort(key=lambda obj: obj.updated_at, reverse=True)
+        return items[:FEED_SIZE]
+
+    def item_title(self, item):
+        return f"{item.feed_kind}: {item}"
+
+    def item_description(self, item):
+        return getattr(item, "text", "") or getattr(item, "description", "")
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_pubdate(self, item):
+        return item.created_at

@@ -1,0 +1,198 @@
+"""Search across the budget: PostgreSQL's Dutch full-text search, or a simple fallback.
+
+Other apps add their own content with `register` (indicators does, in its AppConfig),
+so that this app never has to import them.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Action, GlossaryTerm, Paragraph, Programme
+
+# Markers PostgreSQL puts around matches; the text is escaped before they become
+# <mark> tags, so editors' text can never inject HTML through a search result.
+_START, _STOP = "\x02", "\x03"
+MAX_PER_KIND = 20
+
+
+@dataclass
+class SearchResult:
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    rank: float = 0.0
+
+
+@dataclass
+class SearchField:
+    """How one model is searched and shown."""
+
+    queryset: Callable
+    fields: tuple
+    snippet_field: str
+    kind: str
+    title: Callable
+    url: Callable
+
+
+_providers: list[SearchField] = []
+
+
+def register(field: SearchField) -> None:
+    _providers.append(field)
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _words(query: str) -> list[str]:
+    return [word for word in re.findall(r"\w[\w-]*", query) if len(word) > 1]
+
+
+def highlight(text: str, words: list[str], width: int = 220) -> SafeString:
+    """A snippet of text around the first match, escaped, matches in <mark>."""
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    match = pattern.search(text)
+    start = max(0, match.start() - width // 3) if match else 0
+    snippet = text[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    marked = pattern.sub(lambda m: f"{_START}{m.group()}{_STOP}", snippet)
+    return _marks_to_html(prefix + marked + suffix)
+
+
+def _marks_to_html(text: str) -> SafeString:
+    html = escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our tags are added
+
+
+def _search_one(field: SearchField, query: str, words: list[str]):
+    queryset = field.queryset()
+    if _is_postgres():
+        vector = SearchVector(*field.fields, config="dutch")
+        search_query = SearchQuery(query, config="dutch", search_type="websearch")
+        rows = (
+            queryset.annotate(
+                search=vector,
+                rank=SearchRank(vector, search_query),
+                headline=SearchHeadline(
+                    field.snippet_field,
+                    search_query,
+                    config="dutch",
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=40,
+                    min_words=20,
+                ),
+            )
+            .filter(search=search_query)
+            .order_by("-rank")[:MAX_PER_KIND]
+        )
+        return [
+            SearchResult(
+                kind=field.kind,
+                title=field.title(row),
+                url=field.url(row),
+                snippet=_marks_to_html(row.headline),
+                rank=row.rank,
+            )
+            for row in rows
+        ]
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for name in field.fields:
+            any_field |= Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    rows = queryset.filter(condition)[:MAX_PER_KIND]
+    results = []
+    for row in rows:
+        text = str(_value(row, field.snippet_field))
+        hits = sum(text.lower().count(w.lower()) for w in words)
+        results.append(
+            SearchResult(
+                kind=field.kind,
+                title=field.title(row),
+                url=field.url(row),
+                snippet=highlight(text, words),
+                rank=float(hits),
+            )
+        )
+    return results
+
+
+def _value(row, path):
+    for part in path.split("__"):
+        row = getattr(row, part)
+    return row
+
+
+def search(query: str) -> list[SearchResult]:
+    """Everything published that matches the query, best first per kind."""
+    words = _words(query)
+    if not words:
+        return []
+    results = []
+    for field in _providers:
+        results += _search_one(field, query, words)
+    return sorted(results, key=lambda r: -r.rank)
+
+
+register(
+    SearchField(
+        queryset=lambda: Programme.objects.published().select_related("budget"),
+        fields=("title", "intro"),
+        snippet_field="title",
+        kind="Programma",
+        title=str,
+        url=lambda p: p.get_absolute_url(),
+    )
+)
+register(
+    SearchField(
+        queryset=lambda: Paragraph.objects.filter(
+            theme__publication_status="published",
+            theme__programme__publication_status="published",
+        ).select_related("theme__programme__budget"),
+        fields=("text", "theme__title"),
+        snippet_field="text",
+        kind="Tekst",
+        title=lambda p: f"{p.theme.title} – {p.theme.programme}",
+        url=lambda p: p.theme.get_absolute_url(),
+    )
+)
+register(
+    SearchField(
+        queryset=lambda: Action.objects.published().select_related("theme"),
+        fields=("title", "text"),
+        snippet_field="text",
+        kind="Actie",
+        title=lambda a: a.title,
+        url=lambda a: a.get_absolute_url(),
+    )
+)
+register(
+    SearchField(
+        queryset=lambda: GlossaryTerm.objects.all(),
+        fields=("term", "meaning", "description"),
+        snippet_field="meaning",
+        kind="Begrip",
+        title=lambda g: g.term,
+        url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
+    )
+)

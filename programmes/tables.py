@@ -1,0 +1,39 @@
+"""django-tables2 table of the public action list."""
+
+import django_tables2 as tables
+
+from django.utils.html import format_html_join
+
+from .models import Action
+
+
+class ActionTable(tables.Table):
+    title = tables.Column(verbose_name="Actie", linkify=True)
+    theme = tables.Column(
+        verbose_name="Onderdeel",
+        accessor="theme__title",
+        order_by=("theme__order", "theme__title"),
+    )
+    kind = tables.Column(verbose_name="Soort")
+    status = tables.Column(verbose_name="Status")
+    year = tables.Column(verbose_name="Jaar", localize=False)
+    action_lines = tables.Column(
+        verbose_name="Actielijnen", empty_values=(), order_by=("first_line",)
+    )
+
+    class Meta:
+        model = Action
+        fields = ["title", "theme", "kind", "status", "year", "action_lines"]
+        attrs = {"class": "data-table"}
+        empty_text = "Geen acties gevonden met deze filters."
+
+    def render_year(self, value):
+        return str(value)
+
+    def render_action_lines(self, record):
+        lines = record.action_lines.all()
+        if not lines:
+            return "–"
+        return format_html_join(
+            ", ", "{} {}", ((line.agenda.name, line.number) for line in lines)
+        )

@@ -1,0 +1,76 @@
+from decimal import Decimal
+
+import pytest
+
+from indicators.comparisons import Change, format_percent_change, indicator_sentence
+from indicators.models import UnitKind, ValueKind
+from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
+from tests.programmes.factories import BudgetFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def values_for(indicator, figures, kind=ValueKind.BUDGETED):
+    return [
+        IndicatorValueFactory(
+            indicator=indicator,
+            budget=BudgetFactory(year=year),
+            kind=kind,
+            value=None if value is None else Decimal(value),
+        )
+        for year, value in figures.items()
+    ]
+
+
+def test_the_sentence_of_the_issue():
+    indicator = IndicatorFactory(unit="personen")
+    values = values_for(indicator, {2017: "272", 2018: "332"})
+    assert indicator_sentence(indicator, values) == (
+        "In de begroting 2018 is het doel 332 personen, 60 meer dan in 2017 (+22%)."
+    )
+
+
+def test_less_and_equal():
+    indicator = IndicatorFactory(unit="trajecten")
+    assert indicator_sentence(
+        indicator, values_for(indicator, {2017: 300, 2018: 270})
+    ) == (
+        "In de begroting 2018 is het doel 270 trajecten, 30 minder dan in 2017 (-10%)."
+    )
+    other = IndicatorFactory(unit="personen")
+    assert indicator_sentence(other, values_for(other, {2017: 465, 2018: 465})) == (
+        "In de begroting 2018 is het doel 465 personen, evenveel als in 2017."
+    )
+
+
+def test_no_value_in_the_earlier_year_is_said_not_counted_as_zero():
+    indicator = IndicatorFactory(unit="%", unit_kind=UnitKind.PERCENTAGE)
+    values = values_for(indicator, {2017: None, 2018: "17.3"})
+    assert indicator_sentence(indicator, values) == (
+        "In de begroting 2018 is het doel 17,3%. "
+        "In de begroting 2017 had deze indicator geen waarde."
+    )
+
+
+def test_percentages_change_in_percentage_points():
+    indicator = IndicatorFactory(unit="%", unit_kind=UnitKind.PERCENTAGE)
+    values = values_for(indicator, {2018: "17.3", 2019: "16.1"})
+    assert "1,2 procentpunt minder dan in 2018" in indicator_sentence(indicator, values)
+
+
+def test_distance_to_the_long_term_target():
+    indicator = IndicatorFactory(unit="personen")
+    values = values_for(indicator, {2017: 272, 2018: 332})
+    values += values_for(indicator, {2018: 300}, kind=ValueKind.REALISED)
+    values += values_for(indicator, {2018: 400}, kind=ValueKind.TARGET)
+    assert indicator_sentence(indicator, values).endswith(
+        "De streefwaarde is 400 personen; het laatste cijfer (gerealiseerd 2018, "
+        "300 personen) ligt daar 100 onder."
+    )
+
+
+def test_change_without_a_value_has_no_number():
+    assert Change.between(None, Decimal(5)) == Change(None, None)
+    assert Change.between(Decimal(0), Decimal(5)).percent is None
+    assert format_percent_change(None) == "geen waarde"
+    assert format_percent_change(Decimal("0.44")) == "+0,4%"

@@ -1,0 +1,114 @@
+"""Public indicator pages: overview table and chart, one indicator, compare years."""
+
+import json
+import re
+
+import pytest
+
+from indicators.models import Indicator, IndicatorValue, ValueKind
+from programmes.models import Budget, PublicationStatus
+from tests.html import page_text
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+DETAIL = "/indicatoren/uitstroom-naar-werk-incl-zelfstandig-ondernemerschap/"
+PLOTLY = "vendor/plotly/plotly-basic.min.js"
+
+
+def test_overview_table_has_every_indicator_with_values_and_change(client):
+    response = client.get("/indicatoren/")
+    assert response.status_code == 200
+    text = page_text(response)
+    for indicator in Indicator.objects.all():
+        assert indicator.name in text
+    assert "Begroting 2017" in text and "Begroting 2018" in text
+    assert "272 personen" in text and "332 personen" in text
+    assert "+60 personen" in text and "+22%" in text
+    # The percentage indicator has no value in 2017: no change, and never 0.
+    row = re.search(r"Percentage huishoudens.*?</tr>", response.content.decode(), re.S)
+    assert row.group().count("geen waarde") == 3
+    assert "17,3%" in row.group()
+
+
+@pytest.mark.parametrize(
+    "column",
+    ["name", "unit", "programme", "y2017", "y2018", "change", "change_percent"],
+)
+def test_overview_table_sorts_by_every_column(client, column):
+    for order in (column, f"-{column}"):
+        response = client.get("/indicatoren/", {"sort": order})
+        assert response.status_code == 200
+        assert 'aria-sort="' in response.content.decode()
+
+
+def test_sorting_puts_no_value_apart_from_zero(client):
+    html = client.get("/indicatoren/", {"sort": "y2017"}).content.decode()
+    first_row = html.split("<tbody>")[1].split("</tr>")[0]
+    assert "Percentage huishoudens" in first_row  # 'geen waarde' sorts first
+
+
+def test_overview_chart_data_is_in_the_page(client):
+    html = client.get("/indicatoren/").content.decode()
+    data = re.search(
+        r'<script id="overzicht-data" type="application/json">(.*?)</script>',
+        html,
+        re.S,
+    )
+    figure = json.loads(data.group(1))
+    assert len(figure["data"]) == Indicator.objects.count()
+    assert PLOTLY in html
+
+
+def test_indicator_page_has_sentence_chart_and_table(client):
+    response = client.get(DETAIL)
+    html = response.content.decode()
+    text = page_text(response)
+    sentence = (
+        "In de begroting 2018 is het doel 332 personen, 60 meer dan in 2017 (+22%)."
+    )
+    assert sentence in text
+    assert f'aria-label="{sentence}"' in html
+    assert 'id="indicator-data"' in html
+    assert PLOTLY in html and "defer" in html
+    assert "<caption>Waarden van" in html
+
+
+def test_note_is_shown_at_its_value(client):
+    text = page_text(client.get("/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/"))
+    assert "Begroting 2017 Begroot 550 bedrijfsbezoeken gemeten in 2015" in text
+
+
+def test_realised_and_target_values_appear(client):
+    indicator = Indicator.objects.get(slug__startswith="uitstroom-naar-werk")
+    budget = Budget.objects.get(year=2018)
+    IndicatorValue.objects.create(
+        indicator=indicator, budget=budget, kind=ValueKind.REALISED, value=300
+    )
+    IndicatorValue.objects.create(
+        indicator=indicator, budget=budget, kind=ValueKind.TARGET, value=400
+    )
+    response = client.get(DETAIL)
+    text = page_text(response)
+    assert "Gerealiseerd" in text and "Streefwaarde" in text
+    assert "ligt daar 100 onder" in text
+
+
+def test_compare_any_two_years(client):
+    response = client.get("/indicatoren/vergelijken/", {"van": 2017, "naar": 2018})
+    text = page_text(response)
+    assert "Begroting 2017 en 2018" in text
+    assert "+30 trajecten" in text and "+10%" in text
+
+
+def test_compare_ignores_unknown_years(client):
+    response = client.get("/indicatoren/vergelijken/", {"van": "1900", "naar": "x"})
+    assert response.status_code == 200
+    assert "Begroting 2017 en 2018" in page_text(response)
+
+
+def test_draft_indicators_are_not_shown(client):
+    indicator = Indicator.objects.get(slug="uitstroom-overig")
+    indicator.publication_status = PublicationStatus.DRAFT
+    indicator.save()
+    assert client.get(indicator.get_absolute_url()).status_code == 404
+    assert "Uitstroom overig" not in page_text(client.get("/indicatoren/"))

@@ -1,0 +1,65 @@
+"""The action overview: sortable, filterable, paginated, with a count."""
+
+import pytest
+
+from programmes.models import Action, ActionLine, ActionStatus
+from tests.html import page_text
+from tests.programmes.factories import ActionFactory
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+
+def test_all_actions_goals_and_pilots_are_listed_with_a_count(client):
+    response = client.get("/acties/")
+    text = page_text(response)
+    assert "18 resultaten" in text
+    for action in Action.objects.all():
+        assert action.get_absolute_url() in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"soort": "goal"}, 3),
+        ({"soort": "pilot"}, 4),
+        ({"thema": "economie"}, 11),
+        ({"status": "planned"}, 18),
+        ({"status": "done"}, 0),
+        ({"jaar": "2018"}, 18),
+    ],
+)
+def test_filters(client, params, expected):
+    text = page_text(client.get("/acties/", params))
+    assert f"{expected} resulta" in text
+
+
+def test_filter_by_action_line(client):
+    line = ActionLine.objects.get(agenda__name="Twente Werkt", number=3)
+    text = page_text(client.get("/acties/", {"actielijn": line.pk}))
+    assert f"{line.actions.count()} resultaten" in text
+
+
+def test_an_invalid_filter_value_gives_a_message_not_an_error(client):
+    response = client.get("/acties/", {"soort": "onzin"})
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in page_text(response)
+
+
+@pytest.mark.parametrize(
+    "column", ["title", "theme", "kind", "status", "year", "action_lines"]
+)
+def test_sortable_by_every_column(client, column):
+    for order in (column, f"-{column}"):
+        response = client.get("/acties/", {"sort": order})
+        assert response.status_code == 200
+        assert "18 resultaten" in page_text(response)
+
+
+def test_paginated(client):
+    theme = Action.objects.first().theme
+    ActionFactory.create_batch(30, theme=theme, status=ActionStatus.DONE, year=2017)
+    first = page_text(client.get("/acties/"))
+    assert "48 resultaten" in first and "Volgende" in first
+    second = client.get("/acties/", {"page": 2})
+    assert second.status_code == 200
+    assert "Vorige" in page_text(second)
