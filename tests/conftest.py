@@ -25,7 +25,8 @@ def seed_data(db):
 
 
 def chromium_path() -> str:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
+    return path if path and os.path.exists(path) else ""
 
 
 @pytest.fixture(scope="session")

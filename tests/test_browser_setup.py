@@ -1,0 +1,37 @@
+"""Without Chromium the browser tests fail with advice, unless skipped on purpose."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+TEST = "tests/browser_tests/test_accessibility.py::test_page_has_no_axe_violations"
+
+
+def run_one_browser_test(tmp_path, **env):
+    # Its own SQLite database: the child must never touch this run's test database.
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'child.sqlite3'}"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", TEST + "[/]"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_missing_chromium_fails_with_install_advice(tmp_path):
+    result = run_one_browser_test(
+        tmp_path, CHROMIUM="/nonexistent/chromium", PATH="/usr/local/bin"
+    )
+    assert result.returncode != 0
+    assert "apt-get install chromium chromium-driver" in result.stdout
+    assert "SKIP_BROWSER_TESTS=1" in result.stdout
+
+
+def test_browser_tests_can_be_skipped_on_purpose(tmp_path):
+    result = run_one_browser_test(tmp_path, SKIP_BROWSER_TESTS="1")
+    assert result.returncode == 0
+    assert "1 skipped" in result.stdout
