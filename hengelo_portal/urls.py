@@ -1,5 +1,6 @@
 """Root URLs: the public portal, the site-wide pages and the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -12,12 +13,14 @@ def page(name):
 
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("contact/", page("contact"), name="contact"),
     path("privacy/", page("privacy"), name="privacy"),
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),
     path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("health/", views.health, name="health"),
+    path("ready/", views.ready, name="ready"),
     path("", include("indicators.urls")),
     path("", include("programmes.urls")),
 ]

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 CHROMIUM_ARGS = [
@@ -16,6 +17,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back data sends no signals."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -58,8 +67,14 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser tab; only loopback traffic is let through."""
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    """A fresh browser tab; only loopback traffic is let through.
+
+    It bypasses the Content Security Policy so that tests can inject axe-core;
+    tests/browser_tests/test_security.py checks the pages under the policy.
+    """
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", bypass_csp=True
+    )
     context.route(
         "**/*",
         lambda route: (

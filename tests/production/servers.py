@@ -1,0 +1,176 @@
+"""Real servers for the production tests: gunicorn on loopback, and a TCP proxy
+that can cut the line to the database."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url() -> str:
+    """The URL of this test run's database, for servers started beside it."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        user = db.get("USER") or "postgres"
+        host = db.get("HOST") or "127.0.0.1"
+        port = db.get("PORT") or 5432
+        return f"postgres://{user}@{host}:{port}/{db['NAME']}"
+    return f"sqlite:///{db['NAME']}"
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "hengelo_portal.settings.base",
+    "DJANGO_SECRET_KEY": "production-test-" + "k" * 40,
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    "DJANGO_HTTPS": "0",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+_static_root = None
+
+
+def collected_static() -> str:
+    """Collect the static files once per test run, as a deployment does."""
+    global _static_root
+    if _static_root is None:
+        import tempfile
+
+        _static_root = tempfile.mkdtemp(prefix="portal-static-")
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=BASE_DIR,
+            env={**os.environ, **PRODUCTION_ENV, "DJANGO_STATIC_ROOT": _static_root},
+            check=True,
+            timeout=300,
+        )
+    return _static_root
+
+
+@contextmanager
+def gunicorn(env: dict, workers: int = 1):
+    """Start the portal under gunicorn on a free loopback port; yield its URL."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DJANGO_STATIC_ROOT": collected_static(),
+        **env,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "python:hengelo_portal.gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "hengelo_portal.wsgi",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/health/")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+class TcpProxy:
+    """Forwards a loopback port to a target; `cut()` closes every connection and
+    refuses new ones, `restore()` accepts them again."""
+
+    def __init__(self, target_host: str, target_port: int):
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self.open = True
+        self.connections = []
+        self.server = socket.create_server(("127.0.0.1", self.port))
+        self.server.settimeout(0.2)
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while self.running:
+            try:
+                client, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not self.open:
+                client.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(
+                    target=self._pipe, args=(source, sink), daemon=True
+                ).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cut(self):
+        self.open = False
+        for sock in self.connections:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            except OSError:
+                pass
+        self.connections = []
+
+    def restore(self):
+        self.open = True
+
+    def close(self):
+        self.running = False
+        self.cut()
+        self.server.close()

@@ -1,0 +1,55 @@
+"""Public pages come from the cache, an edit shows at once, and 304s are answered."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programmes.models import Action
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+PAGE = "/acties/1/"
+
+
+def queries_for(client, path, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **headers)
+    return response, len(queries)
+
+
+def test_second_visit_is_served_from_the_cache(client):
+    first, first_queries = queries_for(client, PAGE)
+    second, second_queries = queries_for(client, PAGE)
+    assert first_queries > 0
+    assert second_queries == 0
+    assert second.content == first.content
+
+
+def test_an_edit_is_visible_on_the_next_request(client):
+    client.get(PAGE)
+    action = Action.objects.get(pk=1)
+    action.title = "Gewijzigde titel door een redacteur"
+    action.save()
+    assert "Gewijzigde titel door een redacteur" in client.get(PAGE).content.decode()
+
+
+def test_a_many_to_many_change_also_invalidates(client):
+    client.get(PAGE)
+    Action.objects.get(pk=1).places.clear()
+    response, queries = queries_for(client, PAGE)
+    assert queries > 0
+
+
+def test_conditional_request_gets_304(client):
+    etag = client.get(PAGE)["ETag"]
+    response, queries = queries_for(client, PAGE, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert queries == 0
+
+
+def test_logged_in_visitors_are_not_served_from_the_cache(client, admin_user):
+    client.get(PAGE)
+    client.force_login(admin_user)
+    _, queries = queries_for(client, PAGE)
+    assert queries > 0
