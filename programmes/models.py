@@ -1,9 +1,15 @@
 """The budget domain: budgets, programmes, themes, narrative, agendas, actions."""
 
+from simple_history.models import HistoricalRecords
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from .versioning import VersionedModel
 
 
 class PublicationStatus(models.TextChoices):
@@ -44,6 +50,14 @@ class PublishableModel(TimeStampedModel):
         abstract = True
 
 
+def history_of(verbose_name_plural):
+    """Who changed what and when, for the admin's history view and its undo."""
+    return HistoricalRecords(
+        verbose_name=format_lazy("{} (geschiedenis)", verbose_name_plural),
+        verbose_name_plural=format_lazy("{} (geschiedenis)", verbose_name_plural),
+    )
+
+
 class Budget(PublishableModel):
     """A budget document of one year (Begroting 2018)."""
 
@@ -63,6 +77,8 @@ class Budget(PublishableModel):
         help_text=_("Optioneel: korte uitleg over deze begroting."),
     )
 
+    history = history_of(_("begrotingen"))
+
     class Meta:
         ordering = ["-year"]
         verbose_name = _("begroting")
@@ -72,7 +88,7 @@ class Budget(PublishableModel):
         return self.title
 
 
-class Programme(PublishableModel):
+class Programme(VersionedModel, PublishableModel):
     """A programme of a budget (Programma 1 Economie, Werk en Inkomen)."""
 
     budget = models.ForeignKey(
@@ -120,6 +136,8 @@ class Programme(PublishableModel):
         help_text=_("Tekst die onder de tabel met beleidsindicatoren staat."),
     )
 
+    history = history_of(_("programma's"))
+
     class Meta:
         ordering = ["budget__year", "number"]
         verbose_name = _("programma")
@@ -143,7 +161,7 @@ class Programme(PublishableModel):
         )
 
 
-class Theme(PublishableModel):
+class Theme(VersionedModel, PublishableModel):
     """A part ('onderdeel') of a programme, such as Economie."""
 
     programme = models.ForeignKey(
@@ -168,6 +186,8 @@ class Theme(PublishableModel):
         max_length=200,
         help_text=_("Het deel van het webadres voor dit onderdeel."),
     )
+
+    history = history_of(_("onderdelen"))
 
     class Meta:
         ordering = ["programme", "order", "pk"]
@@ -239,6 +259,8 @@ class Paragraph(TimeStampedModel):
         ),
     )
 
+    history = history_of(_("alinea's"))
+
     class Meta:
         ordering = ["theme", "order", "pk"]
         verbose_name = _("alinea")
@@ -291,6 +313,8 @@ class Agenda(PublishableModel):
         _("volgorde"), default=0, help_text=_("Volgorde in overzichten.")
     )
 
+    history = history_of(_("agenda's"))
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("agenda")
@@ -327,6 +351,8 @@ class ActionLine(TimeStampedModel):
         ),
     )
 
+    history = history_of(_("actielijnen"))
+
     class Meta:
         ordering = ["agenda", "number"]
         verbose_name = _("actielijn")
@@ -360,7 +386,7 @@ class Place(models.Model):
         return self.name
 
 
-class Action(PublishableModel):
+class Action(VersionedModel, PublishableModel):
     """A concrete action, goal or pilot of a theme."""
 
     theme = models.ForeignKey(
@@ -414,6 +440,18 @@ class Action(PublishableModel):
         verbose_name=_("plekken"),
         help_text=_("De plekken of gebieden waar dit over gaat."),
     )
+    status_changed_at = models.DateTimeField(
+        _("status gewijzigd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Wanneer de status voor het laatst veranderde; het overzicht voor "
+            "redacteuren toont acties waarvan de status dit jaar niet is bijgewerkt."
+        ),
+    )
+
+    history = history_of(_("acties"))
 
     class Meta:
         ordering = ["theme", "kind", "order", "pk"]
@@ -423,8 +461,41 @@ class Action(PublishableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.status != self._loaded_status:
+            self.status_changed_at = timezone.now()
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})
+
+    # The status as read from the database, so that save() can tell a change of
+    # status from any other save.
+    _loaded_status = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    def clean(self):
+        if (
+            self.status == ActionStatus.DONE
+            and self.year
+            and self.year > timezone.localdate().year
+        ):
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Een actie voor %(year)s kan nog niet afgerond zijn: dat "
+                        "jaar is nog niet begonnen. Kies een andere status of "
+                        "verander het jaar."
+                    )
+                    % {"year": self.year}
+                }
+            )
 
 
 class ReferenceKind(models.TextChoices):
@@ -473,6 +544,8 @@ class Reference(models.Model):
         verbose_name=_("actie"),
         help_text=_("Vul dit in als de verwijzing bij een actie hoort."),
     )
+
+    history = history_of(_("verwijzingen"))
 
     class Meta:
         ordering = ["kind", "code"]
@@ -575,6 +648,8 @@ class KeyFigure(TimeStampedModel):
         help_text=_("Optioneel: het laatste jaar waarvoor het geldt."),
     )
 
+    history = history_of(_("bedragen en kengetallen"))
+
     class Meta:
         ordering = ["programme", "order", "pk"]
         verbose_name = _("bedrag of kengetal")
@@ -586,6 +661,20 @@ class KeyFigure(TimeStampedModel):
     @property
     def is_money(self):
         return self.unit != AmountUnit.JOBS
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _(
+                "Een bedrag of aantal kan niet negatief zijn. Vul het getal in "
+                "zonder minteken."
+            )
+        if self.year_from and self.year_to and self.year_to < self.year_from:
+            errors["year_to"] = _(
+                "Het laatste jaar (%(to)s) ligt vóór het eerste jaar (%(from)s)."
+            ) % {"to": self.year_to, "from": self.year_from}
+        if errors:
+            raise ValidationError(errors)
 
 
 class GlossaryTerm(TimeStampedModel):
@@ -610,6 +699,8 @@ class GlossaryTerm(TimeStampedModel):
         blank=True,
         help_text=_("Optioneel: meer uitleg voor wie het niet kent."),
     )
+
+    history = history_of(_("begrippen"))
 
     class Meta:
         ordering = ["term"]
