@@ -97,6 +97,9 @@ class Indicator(VersionedModel, PublishableModel):
     def get_absolute_url(self):
         return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})
+
 
 class IndicatorValue(VersionedModel, TimeStampedModel):
     """The figure of an indicator in one budget year, of one kind."""

@@ -20,16 +20,20 @@ class IndicatorYearTable:
     rows: list
 
 
-def indicator_year_table(*, programme, kind: str = ValueKind.BUDGETED):
+def indicator_year_table(
+    *, programme, kind: str = ValueKind.BUDGETED, published_only: bool = True
+):
     """Every published indicator of a programme with its value per budget year.
 
     Rows that share a name (one table row of the budget that carries two measures)
-    are grouped: the first carries the name with a rowspan.
+    are grouped: the first carries the name with a rowspan. A staff preview passes
+    published_only=False to include draft indicators.
     """
+    indicators = Indicator.objects.all()
+    if published_only:
+        indicators = indicators.published()
     indicators = list(
-        Indicator.objects.published()
-        .filter(programme=programme)
-        .prefetch_related(
+        indicators.filter(programme=programme).prefetch_related(
             Prefetch(
                 "values",
                 queryset=IndicatorValue.objects.filter(kind=kind).select_related(

@@ -160,6 +160,12 @@ class Programme(VersionedModel, PublishableModel):
             kwargs={"year": self.budget.year, "slug": self.slug},
         )
 
+    def get_preview_url(self):
+        return reverse(
+            "preview:programme_detail",
+            kwargs={"year": self.budget.year, "slug": self.slug},
+        )
+
 
 class Theme(VersionedModel, PublishableModel):
     """A part ('onderdeel') of a programme, such as Economie."""
@@ -204,6 +210,9 @@ class Theme(VersionedModel, PublishableModel):
 
     def get_absolute_url(self):
         return f"{self.programme.get_absolute_url()}#{self.slug}"
+
+    def get_preview_url(self):
+        return f"{self.programme.get_preview_url()}#{self.slug}"
 
 
 class ActionKind(models.TextChoices):
@@ -377,6 +386,8 @@ class Place(models.Model):
         _("webadres-deel"), max_length=120, unique=True, help_text=_("Voor filters.")
     )
 
+    history = history_of(_("plekken"))
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("plek")
@@ -469,6 +480,9 @@ class Action(VersionedModel, PublishableModel):
 
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})
+
+    def get_preview_url(self):
+        return reverse("preview:action_detail", kwargs={"pk": self.pk})
 
     # The status as read from the database, so that save() can tell a change of
     # status from any other save.

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,7 +121,7 @@ def changes_since(*, instance, seen_version: int) -> ChangesSince:
             field = type(instance)._meta.get_field(name)
             changes.append(
                 FieldChange(
-                    label=str(field.verbose_name),
+                    label=capfirst(str(field.verbose_name)),
                     old=_display(seen, field),
                     new=_display(newest, field),
                 )
