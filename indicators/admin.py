@@ -1,6 +1,7 @@
 """The admin of the policy indicators: their values per budget year in one table."""
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from programmes.admin import publish, unpublish
@@ -9,8 +10,18 @@ from programmes.admin_base import PortalAdmin, VersionedTabularInline
 from .models import Indicator, IndicatorValue
 
 
+class IndicatorValueFormSet(BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        # Django's default names the fields by code ("budget en kind").
+        return _(
+            "Er staan twee waarden van dezelfde soort voor dezelfde begroting. "
+            "Per begroting en soort hoort er één waarde bij een indicator."
+        )
+
+
 class IndicatorValueInline(VersionedTabularInline):
     model = IndicatorValue
+    formset = IndicatorValueFormSet
     fields = ["budget", "kind", "value", "measured_year", "note", "version"]
     verbose_name = _("waarde per begroting")
     verbose_name_plural = _("waarden per begroting")

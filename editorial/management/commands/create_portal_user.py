@@ -47,11 +47,12 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Gebruiker '{username}' aangemaakt met de rol {ROLES[role]}."
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Gebruiker '{username}' aangemaakt met de rol {ROLES[role]}."
+                )
             )
-        )
 
     def _ask_password(self):
         if not os.isatty(0):
