@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.models import Action, ActionStatus, Budget
+from programmes.versioning import BOOKKEEPING_FIELDS
 
 DOMAIN_APPS = ("programmes", "indicators")
 HISTORY_TYPES = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
-# Fields that change on every save; listing them tells an editor nothing.
-NOT_SHOWN = {"version", "updated_at", "created_at", "status_changed_at"}
 
 
 @dataclass
@@ -56,7 +55,7 @@ def _recent_change(record) -> RecentChange:
         fields = [
             str(opts.get_field(name).verbose_name)
             for name in record.diff_against(previous).changed_fields
-            if name not in NOT_SHOWN
+            if name not in BOOKKEEPING_FIELDS
         ]
     url = ""
     if record.history_type != "-":

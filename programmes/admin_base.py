@@ -13,7 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from .preview import preview_url, publicly_visible
-from .versioning import VersionConflict, changes_since
+from .versioning import BOOKKEEPING_FIELDS, VersionConflict, changes_since
 
 
 def version_conflict_messages(*, instance, seen_version: int) -> list[str]:
@@ -127,6 +127,30 @@ class PortalAdmin(SimpleHistoryAdmin):
 
     form = VersionedForm
     save_on_top = True
+
+    # django-simple-history has no Dutch; its page titles are set here and its
+    # templates are overridden in templates/simple_history/.
+    def history_view_title(self, request, obj):
+        return _("Geschiedenis van %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj):
+        return _("Eerdere versie van %(object)s") % {"object": obj}
+
+    def set_history_delta_changes(
+        self, request, historical_records, foreign_keys_are_objs=True
+    ):
+        # As simple-history does it, without the fields that change on every save.
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current,
+                    excluded_fields=BOOKKEEPING_FIELDS,
+                    foreign_keys_are_objs=foreign_keys_are_objs,
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", ChangelistVersionedForm)

@@ -94,7 +94,7 @@ def _display(record, field) -> str:
 
 
 # Fields that change with every save and tell an editor nothing.
-_NOT_SHOWN = {"version", "updated_at", "created_at", "status_changed_at"}
+BOOKKEEPING_FIELDS = {"version", "updated_at", "created_at", "status_changed_at"}
 
 
 def changes_since(*, instance, seen_version: int) -> ChangesSince:
@@ -116,7 +116,7 @@ def changes_since(*, instance, seen_version: int) -> ChangesSince:
     if newest is not None and seen is not None:
         delta = newest.diff_against(seen)
         for name in delta.changed_fields:
-            if name in _NOT_SHOWN:
+            if name in BOOKKEEPING_FIELDS:
                 continue
             field = type(instance)._meta.get_field(name)
             changes.append(
