@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .admin_base import PortalAdmin, VersionedTabularInline
+from .admin_base import PortalAdmin, VersionedStackedInline, VersionedTabularInline
 from .models import (
     Action,
     ActionLine,
@@ -67,10 +67,18 @@ class ThemeInline(VersionedTabularInline):
     show_change_link = True
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(VersionedTabularInline):
     model = KeyFigure
-    fields = ["order", "label", "amount", "unit", "approximate", "year_from", "year_to"]
-    extra = 0
+    fields = [
+        "order",
+        "label",
+        "amount",
+        "unit",
+        "approximate",
+        "year_from",
+        "year_to",
+        "version",
+    ]
     show_change_link = True
 
 
@@ -102,17 +110,15 @@ class ProgrammeAdmin(PortalAdmin):
     actions = [publish, unpublish]
 
 
-class ParagraphInline(admin.StackedInline):
+class ParagraphInline(VersionedStackedInline):
     model = Paragraph
-    fields = ["order", "text", "followed_by_agenda", "followed_by_actions"]
-    extra = 0
+    fields = ["order", "text", "followed_by_agenda", "followed_by_actions", "version"]
 
 
-class ThemeReferenceInline(admin.TabularInline):
+class ThemeReferenceInline(VersionedTabularInline):
     model = Reference
     fk_name = "theme"
-    fields = ["kind", "code", "description"]
-    extra = 0
+    fields = ["kind", "code", "description", "version"]
     verbose_name = _("verwijzing in de tekst van het onderdeel")
     verbose_name_plural = _("verwijzingen in de tekst van het onderdeel")
 
@@ -140,10 +146,9 @@ class ParagraphAdmin(PortalAdmin):
     search_fields = ["text"]
 
 
-class ActionLineInline(admin.TabularInline):
+class ActionLineInline(VersionedTabularInline):
     model = ActionLine
-    fields = ["number", "title", "municipal_focus"]
-    extra = 0
+    fields = ["number", "title", "municipal_focus", "version"]
 
 
 @admin.register(Agenda)
@@ -163,11 +168,10 @@ class ActionLineAdmin(PortalAdmin):
     search_fields = ["title", "agenda__name", "agenda__abbreviation"]
 
 
-class ActionReferenceInline(admin.TabularInline):
+class ActionReferenceInline(VersionedTabularInline):
     model = Reference
     fk_name = "action"
-    fields = ["kind", "code", "description"]
-    extra = 0
+    fields = ["kind", "code", "description", "version"]
 
 
 @admin.register(Action)

@@ -206,3 +206,8 @@ class PortalAdmin(SimpleHistoryAdmin):
 class VersionedTabularInline(admin.TabularInline):
     form = VersionedForm
     extra = 0
+
+
+class VersionedStackedInline(admin.StackedInline):
+    form = VersionedForm
+    extra = 0

@@ -58,7 +58,7 @@ def history_of(verbose_name_plural):
     )
 
 
-class Budget(PublishableModel):
+class Budget(VersionedModel, PublishableModel):
     """A budget document of one year (Begroting 2018)."""
 
     year = models.PositiveSmallIntegerField(
@@ -229,7 +229,7 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Geschrapt")
 
 
-class Paragraph(TimeStampedModel):
+class Paragraph(VersionedModel, TimeStampedModel):
     """One paragraph of a theme's narrative, optionally followed by a list."""
 
     theme = models.ForeignKey(
@@ -279,7 +279,7 @@ class Paragraph(TimeStampedModel):
         return self.text[:80]
 
 
-class Agenda(PublishableModel):
+class Agenda(VersionedModel, PublishableModel):
     """A regional agenda with numbered action lines (Twente Werkt)."""
 
     name = models.CharField(
@@ -333,7 +333,7 @@ class Agenda(PublishableModel):
         return self.name
 
 
-class ActionLine(TimeStampedModel):
+class ActionLine(VersionedModel, TimeStampedModel):
     """A numbered line of an agenda ('2. groei van het MKB')."""
 
     agenda = models.ForeignKey(
@@ -473,26 +473,27 @@ class Action(VersionedModel, PublishableModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status != self._loaded_status:
+        # Read, not remembered from loading: a restored old version or a form's
+        # instance may carry any status_changed_at.
+        before = (
+            None
+            if self._state.adding
+            else type(self)
+            ._base_manager.filter(pk=self.pk)
+            .values("status", "status_changed_at")
+            .first()
+        )
+        if before is None or before["status"] != self.status:
             self.status_changed_at = timezone.now()
+        else:
+            self.status_changed_at = before["status_changed_at"]
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
 
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})
 
     def get_preview_url(self):
         return reverse("preview:action_detail", kwargs={"pk": self.pk})
-
-    # The status as read from the database, so that save() can tell a change of
-    # status from any other save.
-    _loaded_status = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
 
     def clean(self):
         if (
@@ -518,7 +519,7 @@ class ReferenceKind(models.TextChoices):
     DOCUMENT = "document", _("Document")
 
 
-class Reference(models.Model):
+class Reference(VersionedModel):
     """A reference in the text: a policy intention, case number or document."""
 
     kind = models.CharField(
@@ -587,7 +588,7 @@ class AmountUnit(models.TextChoices):
     JOBS = "jobs", _("banen")
 
 
-class KeyFigure(TimeStampedModel):
+class KeyFigure(VersionedModel, TimeStampedModel):
     """A sum or target named in the text (€ 450.000 per jaar, 25 banen)."""
 
     programme = models.ForeignKey(
@@ -691,7 +692,7 @@ class KeyFigure(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class GlossaryTerm(TimeStampedModel):
+class GlossaryTerm(VersionedModel, TimeStampedModel):
     """An abbreviation or name in the budget text, explained in plain Dutch."""
 
     term = models.CharField(

@@ -2,9 +2,8 @@
 
 import pytest
 
-from django.test import Client
-
 from editorial.services import portal_user_create
+from tests.admin.helpers import signed_in
 
 PASSWORD = "Begroting-Hengelo-2018"
 
@@ -17,12 +16,6 @@ def editor(db):
 @pytest.fixture
 def administrator(db):
     return portal_user_create(username="beheerder", role="beheerder", password=PASSWORD)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from editorial.selectors import (
     recent_changes,
 )
 from programmes.models import Action, ActionStatus
-from tests.admin.test_lost_updates import form_data
+from tests.admin.helpers import form_data
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.programmes.factories import ActionFactory, BudgetFactory
 

@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import Action
-from tests.admin.conftest import signed_in
-from tests.admin.test_lost_updates import form_data
+from tests.admin.helpers import form_data, signed_in
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

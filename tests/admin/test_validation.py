@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from indicators.models import UnitKind, ValueKind
 from programmes.models import ActionStatus
-from tests.admin.test_lost_updates import form_data
+from tests.admin.helpers import form_data
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.programmes.factories import ActionFactory, KeyFigureFactory
 
