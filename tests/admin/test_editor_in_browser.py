@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from programmes.models import Action, ActionStatus, PublicationStatus
+from tests.browser import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
 
@@ -28,6 +29,11 @@ def test_editor_changes_status_publishes_and_sees_it_on_the_public_page(page):
     page.click("input[type=submit]")
     assert page.locator("#site-name").inner_text() == "Begroting Hengelo: beheer"
     assert "Acties zonder statusupdate dit jaar" in page.content()
+
+    # The draft, previewed on the public layout: marked, and as accessible.
+    page.goto(action.get_preview_url())
+    assert "Voorvertoning (concept)" in page.locator(".preview-banner").inner_text()
+    assert axe_violations(page) == []
 
     page.goto(f"/admin/programmes/action/{action.pk}/change/")
     page.select_option("#id_status", label="In uitvoering")
