@@ -19,6 +19,15 @@ from .versioning import BOOKKEEPING_FIELDS, VersionConflict, changes_since
 def version_conflict_messages(*, instance, seen_version: int) -> list[str]:
     """The refusal of a save over a newer version, in Dutch, one line per change."""
     since = changes_since(instance=instance, seen_version=seen_version)
+    if since.current_version is None:
+        return [
+            str(
+                _(
+                    "Niet opgeslagen: iemand heeft dit intussen verwijderd. Herstel "
+                    "het zo nodig vanuit de geschiedenis van verwijderde items."
+                )
+            )
+        ]
     who = since.changed_by or _("iemand anders")
     when = (
         date_format(localtime(since.changed_at), "j F Y H:i")

@@ -684,6 +684,18 @@ class KeyFigure(VersionedModel, TimeStampedModel):
                 "Een bedrag of aantal kan niet negatief zijn. Vul het getal in "
                 "zonder minteken."
             )
+        if (
+            self.theme_id
+            and self.programme_id
+            and (self.theme.programme_id != self.programme_id)
+        ):
+            errors["theme"] = _("Dit onderdeel hoort bij een ander programma.")
+        if (
+            self.action_id
+            and self.programme_id
+            and (self.action.theme.programme_id != self.programme_id)
+        ):
+            errors["action"] = _("Deze actie hoort bij een ander programma.")
         if self.year_from and self.year_to and self.year_to < self.year_from:
             errors["year_to"] = _(
                 "Het laatste jaar (%(to)s) ligt vóór het eerste jaar (%(from)s)."

@@ -73,7 +73,7 @@ class ChangesSince:
     """What happened to an object after the version an editor opened."""
 
     seen_version: int
-    current_version: int
+    current_version: int | None  # None: the object was deleted meanwhile
     changed_by: str
     changed_at: object  # datetime of the newest save, or None when unknown
     changes: list
@@ -104,7 +104,7 @@ def changes_since(*, instance, seen_version: int) -> ChangesSince:
     the editor saw against the newest record. When the seen version has no record
     (data loaded before history was kept), the fields are unknown, only who saved.
     """
-    current = type(instance)._base_manager.get(pk=instance.pk)
+    current = type(instance)._base_manager.filter(pk=instance.pk).first()
     records = instance.history.filter(id=instance.pk)
     newest = records.order_by("-history_date", "-history_id").first()
     seen = (
@@ -128,7 +128,7 @@ def changes_since(*, instance, seen_version: int) -> ChangesSince:
             )
     return ChangesSince(
         seen_version=seen_version,
-        current_version=current.version,
+        current_version=current.version if current is not None else None,
         changed_by=str(newest.history_user) if newest and newest.history_user else "",
         changed_at=newest.history_date if newest else None,
         changes=changes,

@@ -167,6 +167,17 @@ def test_a_save_refused_by_the_database_ends_in_a_message(rf, editor):
     assert action.title == "Oud"
 
 
+def test_a_save_over_a_deleted_object_says_so(rf, editor):
+    action = ActionFactory()
+    stale = Action.objects.get(pk=action.pk)
+    action.delete()
+    request = rf.post("/")
+    request.user = editor
+    request._messages = CookieStorage(request)
+    admin.site._registry[Action]._refuse_conflicts(request, stale.save)
+    assert "intussen verwijderd" in str(list(request._messages)[0])
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_saves_in_the_same_instant_let_exactly_one_through():
     """Two transactions on PostgreSQL: B's UPDATE waits for A's row lock, then

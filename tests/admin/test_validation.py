@@ -141,3 +141,18 @@ def test_a_second_value_added_on_its_own_page_is_refused_in_dutch(editor_client)
     assert [str(e) for e in response.context["adminform"].form.non_field_errors()] == [
         "Deze indicator heeft al een waarde van deze soort in deze begroting."
     ]
+
+
+def test_a_key_figure_links_only_to_its_own_programme(editor_client):
+    figure = KeyFigureFactory()
+    elsewhere = ActionFactory()
+    url = reverse("admin:programmes_keyfigure_change", args=[figure.pk])
+    form = form_data(editor_client.get(url).content.decode())
+    form.update(theme=str(elsewhere.theme.pk), action=str(elsewhere.pk))
+    response = editor_client.post(url, form)
+    assert field_errors(response, "theme") == [
+        "Dit onderdeel hoort bij een ander programma."
+    ]
+    assert field_errors(response, "action") == [
+        "Deze actie hoort bij een ander programma."
+    ]
