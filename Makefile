@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format superuser clean
+.PHONY: help run test lint format user superuser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,11 @@ format: $(VENV)/.dev ## Format the Python code and templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djlint templates programmes/templates indicators/templates --reformat
+
+user: $(VENV)/.runtime ## Create an account in a role: make user NAME=anouk ROLE=redacteur (asks for a password)
+	@test -n "$(NAME)" -a -n "$(ROLE)" || { echo "usage: make user NAME=<username> ROLE=redacteur|beheerder [EMAIL=...]"; exit 2; }
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py create_portal_user "$(NAME)" --role "$(ROLE)" $(if $(EMAIL),--email "$(EMAIL)")
 
 superuser: $(VENV)/.runtime ## Create an administrator account (asks for a password)
 	$(DEV) $(BIN)/python manage.py createsuperuser

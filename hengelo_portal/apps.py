@@ -1,13 +1,21 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class PortalConfig(AppConfig):
-    """The project package as an app, so that cache invalidation is always wired."""
+    """The project package as an app: roles for editors, cache invalidation."""
 
     name = "hengelo_portal"
     verbose_name = "Begrotingsportaal"
 
     def ready(self):
         from . import caching
+        from .roles import roles_grant_new_permissions
 
         caching.connect_invalidation()
+        # Permissions of models added later reach the roles without a new
+        # migration; the first grant is the data migration 0001_roles. Django
+        # sends post_migrate only for apps with models, hence the sender.
+        post_migrate.connect(
+            roles_grant_new_permissions, sender=apps.get_app_config("indicators")
+        )

@@ -1,4 +1,4 @@
-"""Root URLs: the public portal, the site-wide pages and the admin."""
+"""Root URLs: the public portal, site-wide pages, the staff preview and the admin."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,6 +12,10 @@ def page(name):
     return TemplateView.as_view(template_name=f"pages/{name}.html")
 
 
+admin.site.site_header = "Begroting Hengelo: beheer"
+admin.site.site_title = "Beheer begroting Hengelo"
+admin.site.index_title = "Overzicht voor redacteuren"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("contact/", page("contact"), name="contact"),
@@ -21,6 +25,8 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("health/", views.health, name="health"),
     path("ready/", views.ready, name="ready"),
+    path("voorvertoning/", include("programmes.preview")),
+    path("voorvertoning/", include("indicators.preview")),
     path("", include("indicators.urls")),
     path("", include("programmes.urls")),
 ]

@@ -5,7 +5,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Budget, Programme, PublishableModel, TimeStampedModel
+from programmes.models import (
+    Budget,
+    Programme,
+    PublishableModel,
+    TimeStampedModel,
+    history_of,
+)
+from programmes.versioning import VersionedModel
 
 
 class UnitKind(models.TextChoices):
@@ -21,7 +28,7 @@ class ValueKind(models.TextChoices):
     BASELINE = "baseline", _("Nulmeting")
 
 
-class Indicator(PublishableModel):
+class Indicator(VersionedModel, PublishableModel):
     """One measure of a programme's policy, such as 'Uitstroom naar werk'."""
 
     programme = models.ForeignKey(
@@ -75,6 +82,8 @@ class Indicator(PublishableModel):
         help_text=_("Optioneel: wat de indicator meet en waarom."),
     )
 
+    history = history_of(_("beleidsindicatoren"))
+
     class Meta:
         ordering = ["programme", "order", "pk"]
         verbose_name = _("beleidsindicator")
@@ -88,8 +97,11 @@ class Indicator(PublishableModel):
     def get_absolute_url(self):
         return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})
 
-class IndicatorValue(TimeStampedModel):
+
+class IndicatorValue(VersionedModel, TimeStampedModel):
     """The figure of an indicator in one budget year, of one kind."""
 
     indicator = models.ForeignKey(
@@ -142,6 +154,8 @@ class IndicatorValue(TimeStampedModel):
         blank=True,
         help_text=_("Optioneel: een opmerking bij deze waarde."),
     )
+
+    history = history_of(_("waarden van beleidsindicatoren"))
 
     class Meta:
         ordering = ["indicator", "budget__year", "kind"]

@@ -29,19 +29,26 @@ def published_indicators():
 
 
 def indicator_year_table(
-    *, programme=None, years=None, kind: str = ValueKind.BUDGETED
+    *,
+    programme=None,
+    years=None,
+    kind: str = ValueKind.BUDGETED,
+    published_only: bool = True,
 ) -> IndicatorYearTable:
     """Every published indicator (of a programme) with its value per budget year.
 
     Rows that share a name (one table row of the budget that carries two measures)
-    are grouped: the first carries the name with a rowspan.
+    are grouped: the first carries the name with a rowspan. A staff preview passes
+    published_only=False to include draft indicators.
     """
-    indicators = published_indicators().select_related("programme__budget")
+    indicators = (
+        published_indicators() if published_only else Indicator.objects.all()
+    ).select_related("programme__budget")
     if programme is not None:
         indicators = indicators.filter(programme=programme)
-    values = IndicatorValue.objects.filter(
-        kind=kind, budget__publication_status="published"
-    ).select_related("budget")
+    values = IndicatorValue.objects.filter(kind=kind).select_related("budget")
+    if published_only:
+        values = values.filter(budget__publication_status="published")
     if years is not None:
         values = values.filter(budget__year__in=years)
     indicators = list(indicators.prefetch_related(Prefetch("values", queryset=values)))

@@ -36,13 +36,15 @@ def indicator_detail(request, slug):
     indicator = get_object_or_404(
         published_indicators().select_related("programme__budget"), slug=slug
     )
-    values = list(
-        IndicatorValue.objects.filter(
-            indicator=indicator, budget__publication_status="published"
-        )
-        .select_related("budget")
-        .order_by("budget__year", "kind")
-    )
+    return render_indicator(request, indicator)
+
+
+def render_indicator(request, indicator, *, preview=False):
+    """One indicator: sentence, chart and table; also the staff preview's."""
+    values = IndicatorValue.objects.filter(indicator=indicator)
+    if not preview:
+        values = values.filter(budget__publication_status="published")
+    values = list(values.select_related("budget").order_by("budget__year", "kind"))
     for value in values:
         value.indicator = indicator
     return render(
@@ -53,6 +55,7 @@ def indicator_detail(request, slug):
             "values": values,
             "sentence": indicator_sentence(indicator, values),
             "figure": indicator_figure(indicator, values),
+            "preview": preview,
         },
     )
 

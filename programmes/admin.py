@@ -1,5 +1,10 @@
-from django.contrib import admin
+"""The admin of the budget: what civil servants use to keep the programme current."""
 
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .admin_base import PortalAdmin, VersionedStackedInline, VersionedTabularInline
 from .models import (
     Action,
     ActionLine,
@@ -10,114 +15,225 @@ from .models import (
     Paragraph,
     Place,
     Programme,
+    PublicationStatus,
     Reference,
     Theme,
 )
 
+PUBLICATION_FIELDSET = (_("Publicatie"), {"fields": ["publication_status"]})
+
+
+def _set_publication(modeladmin, request, queryset, status):
+    # One save per object, not queryset.update(): each change gets its own line in
+    # the history (and so can be undone) and passes the version check.
+    changed = 0
+    for obj in queryset.exclude(publication_status=status):
+        obj.publication_status = status
+        obj._history_user = request.user
+        obj.save()
+        changed += 1
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d item bijgewerkt.", "%(count)d items bijgewerkt.", changed)
+        % {"count": changed},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Geselecteerde publiceren"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    _set_publication(modeladmin, request, queryset, PublicationStatus.PUBLISHED)
+
+
+@admin.action(
+    description=_("Geselecteerde terugzetten naar concept"), permissions=["change"]
+)
+def unpublish(modeladmin, request, queryset):
+    _set_publication(modeladmin, request, queryset, PublicationStatus.DRAFT)
+
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
-    list_display = ["title", "year", "publication_status"]
-    search_fields = ["title"]
+class BudgetAdmin(PortalAdmin):
+    list_display = ["title", "year", "publication_status", "updated_at"]
+    list_filter = ["publication_status"]
+    search_fields = ["title", "year"]
+    actions = [publish, unpublish]
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(VersionedTabularInline):
     model = Theme
-    fields = ["order", "title", "slug", "publication_status"]
+    fields = ["order", "title", "slug", "publication_status", "version"]
     prepopulated_fields = {"slug": ["title"]}
-    extra = 0
+    show_change_link = True
+
+
+class KeyFigureInline(VersionedTabularInline):
+    model = KeyFigure
+    fields = [
+        "order",
+        "label",
+        "amount",
+        "unit",
+        "approximate",
+        "year_from",
+        "year_to",
+        "version",
+    ]
     show_change_link = True
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(PortalAdmin):
     list_display = ["__str__", "budget", "publication_status", "updated_at"]
     list_filter = ["budget", "publication_status"]
     search_fields = ["title", "intro"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [ThemeInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "budget",
+                    "number",
+                    "title",
+                    "slug",
+                    "intro",
+                    "developments_heading",
+                    "indicators_note",
+                    "version",
+                ]
+            },
+        ),
+        PUBLICATION_FIELDSET,
+    ]
+    inlines = [ThemeInline, KeyFigureInline]
+    actions = [publish, unpublish]
 
 
-class ParagraphInline(admin.StackedInline):
+class ParagraphInline(VersionedStackedInline):
     model = Paragraph
-    fields = ["order", "text", "followed_by_agenda", "followed_by_actions"]
-    extra = 0
+    fields = ["order", "text", "followed_by_agenda", "followed_by_actions", "version"]
+
+
+class ThemeReferenceInline(VersionedTabularInline):
+    model = Reference
+    fk_name = "theme"
+    fields = ["kind", "code", "description", "version"]
+    verbose_name = _("verwijzing in de tekst van het onderdeel")
+    verbose_name_plural = _("verwijzingen in de tekst van het onderdeel")
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["title", "programme", "order", "publication_status"]
-    list_filter = ["programme"]
+class ThemeAdmin(PortalAdmin):
+    list_display = ["title", "programme", "order", "publication_status", "updated_at"]
+    list_filter = ["programme", "publication_status"]
+    list_select_related = ["programme__budget"]
     search_fields = ["title", "paragraphs__text"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [ParagraphInline]
+    fieldsets = [
+        (None, {"fields": ["programme", "order", "title", "slug", "version"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    inlines = [ParagraphInline, ThemeReferenceInline]
+    actions = [publish, unpublish]
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "theme", "order"]
+class ParagraphAdmin(PortalAdmin):
+    list_display = ["__str__", "theme", "order", "updated_at"]
     list_filter = ["theme"]
+    list_select_related = ["theme"]
     search_fields = ["text"]
 
 
-class ActionLineInline(admin.TabularInline):
+class ActionLineInline(VersionedTabularInline):
     model = ActionLine
-    extra = 0
+    fields = ["number", "title", "municipal_focus", "version"]
 
 
 @admin.register(Agenda)
-class AgendaAdmin(admin.ModelAdmin):
+class AgendaAdmin(PortalAdmin):
     list_display = ["name", "abbreviation", "coordinator", "publication_status"]
     search_fields = ["name", "abbreviation", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ActionLineInline]
+    actions = [publish, unpublish]
 
 
 @admin.register(ActionLine)
-class ActionLineAdmin(admin.ModelAdmin):
+class ActionLineAdmin(PortalAdmin):
     list_display = ["title", "agenda", "number", "municipal_focus"]
     list_filter = ["agenda", "municipal_focus"]
-    search_fields = ["title", "agenda__name"]
+    list_select_related = ["agenda"]
+    search_fields = ["title", "agenda__name", "agenda__abbreviation"]
 
 
-class ReferenceInline(admin.TabularInline):
+class ActionReferenceInline(VersionedTabularInline):
     model = Reference
-    fields = ["kind", "code", "description"]
-    extra = 0
+    fk_name = "action"
+    fields = ["kind", "code", "description", "version"]
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
-    list_display = ["title", "theme", "kind", "status", "year"]
-    list_filter = ["kind", "status", "year", "theme"]
-    list_editable = ["status"]
-    search_fields = ["title", "text"]
+class ActionAdmin(PortalAdmin):
+    list_display = [
+        "title",
+        "theme",
+        "kind",
+        "status",
+        "year",
+        "order",
+        "publication_status",
+        "version",
+    ]
+    # The version is a hidden field in each row, so that a status saved from the
+    # list is refused, too, when someone else changed the action meanwhile.
+    list_editable = ["status", "order", "version"]
+    list_filter = ["status", "kind", "year", "publication_status", "theme"]
+    list_select_related = ["theme"]
+    search_fields = ["title", "text", "references__code", "places__name"]
     autocomplete_fields = ["action_lines", "places"]
-    inlines = [ReferenceInline]
+    readonly_fields = ["status_changed_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["theme", "kind", "title", "text", "version"]}),
+        (
+            _("Voortgang"),
+            {"fields": ["status", "year", "order", "status_changed_at", "updated_at"]},
+        ),
+        (_("Koppelingen"), {"fields": ["action_lines", "places"]}),
+        PUBLICATION_FIELDSET,
+    ]
+    inlines = [ActionReferenceInline]
+    actions = [publish, unpublish]
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(PortalAdmin):
+    list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(PortalAdmin):
     list_display = ["code", "kind", "description", "theme", "action"]
     list_filter = ["kind"]
+    list_select_related = ["theme", "action"]
     search_fields = ["code", "description"]
+    autocomplete_fields = ["theme", "action"]
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
-    list_display = ["label", "amount", "unit", "programme"]
+class KeyFigureAdmin(PortalAdmin):
+    list_display = ["label", "amount", "unit", "approximate", "programme"]
     list_filter = ["unit", "programme"]
+    list_select_related = ["programme__budget"]
     search_fields = ["label"]
+    autocomplete_fields = ["programme", "theme", "action", "agenda"]
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
-    list_display = ["term", "meaning"]
+class GlossaryTermAdmin(PortalAdmin):
+    list_display = ["term", "meaning", "updated_at"]
     search_fields = ["term", "meaning", "description"]
     prepopulated_fields = {"slug": ["term"]}

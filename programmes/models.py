@@ -1,9 +1,15 @@
 """The budget domain: budgets, programmes, themes, narrative, agendas, actions."""
 
+from simple_history.models import HistoricalRecords
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from .versioning import VersionedModel
 
 
 class PublicationStatus(models.TextChoices):
@@ -44,7 +50,15 @@ class PublishableModel(TimeStampedModel):
         abstract = True
 
 
-class Budget(PublishableModel):
+def history_of(verbose_name_plural):
+    """Who changed what and when, for the admin's history view and its undo."""
+    return HistoricalRecords(
+        verbose_name=format_lazy("{} (geschiedenis)", verbose_name_plural),
+        verbose_name_plural=format_lazy("{} (geschiedenis)", verbose_name_plural),
+    )
+
+
+class Budget(VersionedModel, PublishableModel):
     """A budget document of one year (Begroting 2018)."""
 
     year = models.PositiveSmallIntegerField(
@@ -63,6 +77,8 @@ class Budget(PublishableModel):
         help_text=_("Optioneel: korte uitleg over deze begroting."),
     )
 
+    history = history_of(_("begrotingen"))
+
     class Meta:
         ordering = ["-year"]
         verbose_name = _("begroting")
@@ -72,7 +88,7 @@ class Budget(PublishableModel):
         return self.title
 
 
-class Programme(PublishableModel):
+class Programme(VersionedModel, PublishableModel):
     """A programme of a budget (Programma 1 Economie, Werk en Inkomen)."""
 
     budget = models.ForeignKey(
@@ -120,6 +136,8 @@ class Programme(PublishableModel):
         help_text=_("Tekst die onder de tabel met beleidsindicatoren staat."),
     )
 
+    history = history_of(_("programma's"))
+
     class Meta:
         ordering = ["budget__year", "number"]
         verbose_name = _("programma")
@@ -142,8 +160,14 @@ class Programme(PublishableModel):
             kwargs={"year": self.budget.year, "slug": self.slug},
         )
 
+    def get_preview_url(self):
+        return reverse(
+            "preview:programme_detail",
+            kwargs={"year": self.budget.year, "slug": self.slug},
+        )
 
-class Theme(PublishableModel):
+
+class Theme(VersionedModel, PublishableModel):
     """A part ('onderdeel') of a programme, such as Economie."""
 
     programme = models.ForeignKey(
@@ -169,6 +193,8 @@ class Theme(PublishableModel):
         help_text=_("Het deel van het webadres voor dit onderdeel."),
     )
 
+    history = history_of(_("onderdelen"))
+
     class Meta:
         ordering = ["programme", "order", "pk"]
         verbose_name = _("onderdeel")
@@ -185,6 +211,9 @@ class Theme(PublishableModel):
     def get_absolute_url(self):
         return f"{self.programme.get_absolute_url()}#{self.slug}"
 
+    def get_preview_url(self):
+        return f"{self.programme.get_preview_url()}#{self.slug}"
+
 
 class ActionKind(models.TextChoices):
     ACTION = "action", _("Actie")
@@ -200,7 +229,7 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Geschrapt")
 
 
-class Paragraph(TimeStampedModel):
+class Paragraph(VersionedModel, TimeStampedModel):
     """One paragraph of a theme's narrative, optionally followed by a list."""
 
     theme = models.ForeignKey(
@@ -239,6 +268,8 @@ class Paragraph(TimeStampedModel):
         ),
     )
 
+    history = history_of(_("alinea's"))
+
     class Meta:
         ordering = ["theme", "order", "pk"]
         verbose_name = _("alinea")
@@ -248,7 +279,7 @@ class Paragraph(TimeStampedModel):
         return self.text[:80]
 
 
-class Agenda(PublishableModel):
+class Agenda(VersionedModel, PublishableModel):
     """A regional agenda with numbered action lines (Twente Werkt)."""
 
     name = models.CharField(
@@ -291,6 +322,8 @@ class Agenda(PublishableModel):
         _("volgorde"), default=0, help_text=_("Volgorde in overzichten.")
     )
 
+    history = history_of(_("agenda's"))
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("agenda")
@@ -300,7 +333,7 @@ class Agenda(PublishableModel):
         return self.name
 
 
-class ActionLine(TimeStampedModel):
+class ActionLine(VersionedModel, TimeStampedModel):
     """A numbered line of an agenda ('2. groei van het MKB')."""
 
     agenda = models.ForeignKey(
@@ -327,6 +360,8 @@ class ActionLine(TimeStampedModel):
         ),
     )
 
+    history = history_of(_("actielijnen"))
+
     class Meta:
         ordering = ["agenda", "number"]
         verbose_name = _("actielijn")
@@ -351,6 +386,8 @@ class Place(models.Model):
         _("webadres-deel"), max_length=120, unique=True, help_text=_("Voor filters.")
     )
 
+    history = history_of(_("plekken"))
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("plek")
@@ -360,7 +397,7 @@ class Place(models.Model):
         return self.name
 
 
-class Action(PublishableModel):
+class Action(VersionedModel, PublishableModel):
     """A concrete action, goal or pilot of a theme."""
 
     theme = models.ForeignKey(
@@ -414,6 +451,18 @@ class Action(PublishableModel):
         verbose_name=_("plekken"),
         help_text=_("De plekken of gebieden waar dit over gaat."),
     )
+    status_changed_at = models.DateTimeField(
+        _("status gewijzigd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Wanneer de status voor het laatst veranderde; het overzicht voor "
+            "redacteuren toont acties waarvan de status dit jaar niet is bijgewerkt."
+        ),
+    )
+
+    history = history_of(_("acties"))
 
     class Meta:
         ordering = ["theme", "kind", "order", "pk"]
@@ -423,8 +472,45 @@ class Action(PublishableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Read, not remembered from loading: a restored old version or a form's
+        # instance may carry any status_changed_at.
+        before = (
+            None
+            if self._state.adding
+            else type(self)
+            ._base_manager.filter(pk=self.pk)
+            .values("status", "status_changed_at")
+            .first()
+        )
+        if before is None or before["status"] != self.status:
+            self.status_changed_at = timezone.now()
+        else:
+            self.status_changed_at = before["status_changed_at"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})
+
+    def get_preview_url(self):
+        return reverse("preview:action_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if (
+            self.status == ActionStatus.DONE
+            and self.year
+            and self.year > timezone.localdate().year
+        ):
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Een actie voor %(year)s kan nog niet afgerond zijn: dat "
+                        "jaar is nog niet begonnen. Kies een andere status of "
+                        "verander het jaar."
+                    )
+                    % {"year": self.year}
+                }
+            )
 
 
 class ReferenceKind(models.TextChoices):
@@ -433,7 +519,7 @@ class ReferenceKind(models.TextChoices):
     DOCUMENT = "document", _("Document")
 
 
-class Reference(models.Model):
+class Reference(VersionedModel):
     """A reference in the text: a policy intention, case number or document."""
 
     kind = models.CharField(
@@ -474,6 +560,8 @@ class Reference(models.Model):
         help_text=_("Vul dit in als de verwijzing bij een actie hoort."),
     )
 
+    history = history_of(_("verwijzingen"))
+
     class Meta:
         ordering = ["kind", "code"]
         verbose_name = _("verwijzing")
@@ -500,7 +588,7 @@ class AmountUnit(models.TextChoices):
     JOBS = "jobs", _("banen")
 
 
-class KeyFigure(TimeStampedModel):
+class KeyFigure(VersionedModel, TimeStampedModel):
     """A sum or target named in the text (€ 450.000 per jaar, 25 banen)."""
 
     programme = models.ForeignKey(
@@ -575,6 +663,8 @@ class KeyFigure(TimeStampedModel):
         help_text=_("Optioneel: het laatste jaar waarvoor het geldt."),
     )
 
+    history = history_of(_("bedragen en kengetallen"))
+
     class Meta:
         ordering = ["programme", "order", "pk"]
         verbose_name = _("bedrag of kengetal")
@@ -587,8 +677,34 @@ class KeyFigure(TimeStampedModel):
     def is_money(self):
         return self.unit != AmountUnit.JOBS
 
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _(
+                "Een bedrag of aantal kan niet negatief zijn. Vul het getal in "
+                "zonder minteken."
+            )
+        if (
+            self.theme_id
+            and self.programme_id
+            and (self.theme.programme_id != self.programme_id)
+        ):
+            errors["theme"] = _("Dit onderdeel hoort bij een ander programma.")
+        if (
+            self.action_id
+            and self.programme_id
+            and (self.action.theme.programme_id != self.programme_id)
+        ):
+            errors["action"] = _("Deze actie hoort bij een ander programma.")
+        if self.year_from and self.year_to and self.year_to < self.year_from:
+            errors["year_to"] = _(
+                "Het laatste jaar (%(to)s) ligt vóór het eerste jaar (%(from)s)."
+            ) % {"to": self.year_to, "from": self.year_from}
+        if errors:
+            raise ValidationError(errors)
 
-class GlossaryTerm(TimeStampedModel):
+
+class GlossaryTerm(VersionedModel, TimeStampedModel):
     """An abbreviation or name in the budget text, explained in plain Dutch."""
 
     term = models.CharField(
@@ -610,6 +726,8 @@ class GlossaryTerm(TimeStampedModel):
         blank=True,
         help_text=_("Optioneel: meer uitleg voor wie het niet kent."),
     )
+
+    history = history_of(_("begrippen"))
 
     class Meta:
         ordering = ["term"]

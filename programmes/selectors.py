@@ -14,24 +14,46 @@ def budget_on_show(*, year: int | None = None) -> Budget | None:
     return budgets.order_by("-year").first()
 
 
-def programme_with_content(*, year: int, slug: str) -> Programme:
-    """A published programme with what its page shows: themes, narrative, sums."""
-    themes = Theme.objects.published().prefetch_related(
+def programme_with_content(
+    *, year: int, slug: str, published_only: bool = True
+) -> Programme:
+    """A programme with what its page shows: themes, narrative, sums.
+
+    Public pages show published content only; a staff preview passes
+    published_only=False to see drafts in the same layout.
+    """
+    themes = _published(Theme.objects.all(), published_only).prefetch_related(
         "paragraphs",
-        Prefetch("actions", queryset=Action.objects.published()),
+        Prefetch("actions", queryset=_published(Action.objects.all(), published_only)),
     )
+    programmes = _published(Programme.objects.all(), published_only)
+    if published_only:
+        programmes = programmes.filter(budget__publication_status="published")
     return get_object_or_404(
-        Programme.objects.published()
-        .select_related("budget")
-        .prefetch_related(
+        programmes.select_related("budget").prefetch_related(
             Prefetch("themes", queryset=themes),
             "key_figures",
         ),
         budget__year=year,
         slug=slug,
-        budget__publication_status="published",
     )
 
 
-def agendas_with_lines():
-    return Agenda.objects.published().prefetch_related("lines")
+def action_with_details(*, pk: int, published_only: bool = True) -> Action:
+    """An action with what its page shows; drafts only for a staff preview."""
+    return get_object_or_404(
+        _published(Action.objects.all(), published_only)
+        .select_related("theme__programme__budget")
+        .prefetch_related(
+            "action_lines__agenda", "places", "references", "key_figures"
+        ),
+        pk=pk,
+    )
+
+
+def agendas_with_lines(*, published_only: bool = True):
+    return _published(Agenda.objects.all(), published_only).prefetch_related("lines")
+
+
+def _published(queryset, published_only):
+    return queryset.published() if published_only else queryset

@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404, render
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
 from .search import search as search_everything
-from .selectors import agendas_with_lines, budget_on_show, programme_with_content
+from .selectors import (
+    action_with_details,
+    agendas_with_lines,
+    budget_on_show,
+    programme_with_content,
+)
 from .tables import ActionTable
 
 ACTIONS_PER_PAGE = 25
@@ -28,7 +33,12 @@ def home(request):
 
 def programme_detail(request, year, slug):
     programme = programme_with_content(year=year, slug=slug)
-    agendas = list(agendas_with_lines())
+    return render_programme(request, programme, agendas_with_lines())
+
+
+def render_programme(request, programme, agendas, *, preview=False):
+    """The programme page in the BBV structure; also the staff preview's."""
+    agendas = list(agendas)
     by_id = {agenda.pk: agenda for agenda in agendas}
     goals = []
     for theme in programme.themes.all():
@@ -45,6 +55,7 @@ def programme_detail(request, year, slug):
             "goals": goals,
             "money": [f for f in figures if f.is_money],
             "targets": [f for f in figures if not f.is_money],
+            "preview": preview,
         },
     )
 
@@ -62,14 +73,7 @@ def action_list(request):
 
 
 def action_detail(request, pk):
-    action = get_object_or_404(
-        Action.objects.published()
-        .select_related("theme__programme__budget")
-        .prefetch_related(
-            "action_lines__agenda", "places", "references", "key_figures"
-        ),
-        pk=pk,
-    )
+    action = action_with_details(pk=pk)
     return render(request, "programmes/action_detail.html", {"action": action})
 
 

@@ -6,6 +6,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 # The test servers speak plain http on 127.0.0.1; production settings keep HTTPS on.
 os.environ.setdefault("DJANGO_HTTPS", "0")
+os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
 
 from .base import *  # noqa: E402, F403
 

@@ -11,9 +11,13 @@ from ..selectors import indicator_year_table, published_indicators
 register = template.Library()
 
 
-@register.inclusion_tag("indicators/_indicator_table.html")
-def indicator_table(programme, caption=""):
-    return {"table": indicator_year_table(programme=programme), "caption": caption}
+@register.inclusion_tag("indicators/_indicator_table.html", takes_context=True)
+def indicator_table(context, programme, caption=""):
+    # A staff preview (context "preview") shows draft indicators too.
+    table = indicator_year_table(
+        programme=programme, published_only=not context.get("preview")
+    )
+    return {"table": table, "caption": caption}
 
 
 @register.filter

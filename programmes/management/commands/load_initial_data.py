@@ -1,5 +1,6 @@
 """Load programme 1 of the Begroting 2018 and the glossary on a fresh database."""
 
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -34,4 +35,9 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 call_command("loaddata", FIXTURES_DIR / name, verbosity=0)
+                # loaddata writes no history; a first record per object lets the
+                # admin show what changed since the seed and undo it.
+                call_command(
+                    "populate_history", auto=True, stdout=StringIO(), stderr=StringIO()
+                )
             self.stdout.write(self.style.SUCCESS(f"{name}: geladen."))

@@ -1,0 +1,72 @@
+"""The portal's roles: Redacteur (editor) and Beheerder (administrator)."""
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+EDITOR = "Redacteur"
+ADMINISTRATOR = "Beheerder"
+ROLES = {"redacteur": EDITOR, "beheerder": ADMINISTRATOR}
+
+_EDIT = ("add", "change", "view")
+
+# What an editor may do, per model. No delete anywhere: a mistake is undone from
+# the history, and removing programmes, budgets or indicators is for a Beheerder.
+# Nothing of auth: editors do not manage users or groups.
+EDITOR_PERMISSIONS = {
+    "programmes.action": _EDIT,
+    "programmes.theme": _EDIT,
+    "programmes.paragraph": _EDIT,
+    "programmes.actionline": _EDIT,
+    "programmes.place": _EDIT,
+    "programmes.reference": _EDIT,
+    "programmes.keyfigure": _EDIT,
+    "programmes.glossaryterm": _EDIT,
+    "indicators.indicatorvalue": _EDIT,
+    "indicators.indicator": ("change", "view"),
+    "programmes.programme": ("view",),
+    "programmes.budget": ("view",),
+    "programmes.agenda": ("view",),
+}
+
+
+def _editor_permissions(Permission):
+    wanted = [
+        (label.split(".")[0], f"{action}_{label.split('.')[1]}")
+        for label, actions in EDITOR_PERMISSIONS.items()
+        for action in actions
+    ]
+    found = list(
+        Permission.objects.filter(
+            content_type__app_label__in={app for app, _ in wanted},
+            codename__in={codename for _, codename in wanted},
+        ).select_related("content_type")
+    )
+    return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
+
+
+@transaction.atomic
+def roles_sync(*, apps=global_apps) -> None:
+    """Create both groups and give each exactly the permissions of its role.
+
+    `apps` is the app registry: a migration passes its historical one.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editor, _ = Group.objects.get_or_create(name=EDITOR)
+    editor.permissions.set(_editor_permissions(Permission))
+    administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
+    administrator.permissions.set(Permission.objects.all())
+
+
+def roles_grant_new_permissions(*, apps=global_apps, **kwargs) -> None:
+    """After each migrate (and each flush): make sure both roles exist and have
+    at least their permissions, including those of models added since.
+
+    Only adds, never removes: what a Beheerder changed by hand stays.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editor, _ = Group.objects.get_or_create(name=EDITOR)
+    editor.permissions.add(*_editor_permissions(Permission))
+    administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
+    administrator.permissions.add(*Permission.objects.all())
