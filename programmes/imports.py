@@ -29,14 +29,12 @@ from .spreadsheets import (
     ImportResult,
     Outcome,
     Problem,
+    RowReader,
     cell_lines,
-    cell_text,
     choice_from_text,
     choice_labels,
     missing_columns,
     parse_number,
-    parse_whole_number,
-    parse_year,
 )
 
 _LINE = re.compile(r"^(?P<agenda>.+?)\s+(?P<number>\d+)(?:\.\s*(?P<title>.*))?$")
@@ -75,76 +73,7 @@ class ActionRow:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _RowReader:
-    """Reads the cells of one row, collecting every problem instead of stopping."""
-
-    def __init__(self, frame_row: pd.Series, row: int, sheet: str | None):
-        self.cells = frame_row
-        self.row = row
-        self.sheet = sheet
-        self.problems: list[Problem] = []
-
-    def problem(self, column: str, message: str) -> None:
-        self.problems.append(Problem(message, self.row, column, self.sheet))
-
-    def has(self, column: str) -> bool:
-        return column in self.cells.index
-
-    def text(self, column: str, *, required=False, max_length=None) -> str:
-        value = cell_text(self.cells.get(column))
-        if required and not value:
-            self.problem(column, _("is leeg; vul dit in"))
-        if max_length and len(value) > max_length:
-            self.problem(
-                column,
-                _("is te lang: %(length)s tekens, hoogstens %(max)s")
-                % {"length": len(value), "max": max_length},
-            )
-        return value
-
-    def year(self, column: str, *, required=False) -> int | None:
-        try:
-            value = parse_year(self.cells.get(column))
-        except ValueError:
-            self.problem(
-                column,
-                _("'%(value)s' is geen jaartal")
-                % {"value": cell_text(self.cells.get(column))},
-            )
-            return None
-        if value is None and required:
-            self.problem(column, _("is leeg; vul een jaartal in"))
-        return value
-
-    def whole_number(self, column: str, *, required=False) -> int | None:
-        try:
-            value = parse_whole_number(self.cells.get(column))
-        except ValueError:
-            self.problem(
-                column,
-                _("'%(value)s' is geen geheel getal")
-                % {"value": cell_text(self.cells.get(column))},
-            )
-            return None
-        if value is None and required:
-            self.problem(column, _("is leeg; vul een getal in"))
-        return value
-
-    def choice(self, column: str, choices, *, default=None) -> str | None:
-        text = cell_text(self.cells.get(column))
-        if not text and default is not None:
-            return default
-        value = choice_from_text(choices, text)
-        if value is None:
-            self.problem(
-                column,
-                _("'%(value)s' kan niet; kies uit %(labels)s")
-                % {"value": text, "labels": choice_labels(choices)},
-            )
-        return value
-
-
-def _parse_lines(reader: _RowReader) -> list[tuple[str, int, str]] | None:
+def _parse_lines(reader: RowReader) -> list[tuple[str, int, str]] | None:
     if not reader.has("actielijnen"):
         return None
     lines = []
@@ -170,7 +99,7 @@ def _parse_lines(reader: _RowReader) -> list[tuple[str, int, str]] | None:
     return lines
 
 
-def _parse_references(reader: _RowReader) -> list[tuple[str, str, str]] | None:
+def _parse_references(reader: RowReader) -> list[tuple[str, str, str]] | None:
     if not reader.has("verwijzingen"):
         return None
     references = []
@@ -192,7 +121,7 @@ def _parse_references(reader: _RowReader) -> list[tuple[str, str, str]] | None:
     return references
 
 
-def _parse_amounts(reader: _RowReader) -> list[dict] | None:
+def _parse_amounts(reader: RowReader) -> list[dict] | None:
     if not reader.has("bedragen"):
         return None
     amounts = []
@@ -229,7 +158,7 @@ def _parse_amounts(reader: _RowReader) -> list[dict] | None:
 
 
 def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
-    reader = _RowReader(frame_row, row, sheet)
+    reader = RowReader(frame_row, row, sheet)
     theme_title = reader.text("onderdeel", max_length=200)
     theme_slug = reader.text("onderdeel_slug", max_length=200) or slugify(theme_title)
     if not theme_slug:
@@ -387,8 +316,12 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     return problems
 
 
-class _Writer:
-    """Writes valid rows, noting each record it creates, changes or leaves alone."""
+class RecordWriter:
+    """Writes budgets and programmes, noting each record it creates or changes.
+
+    The actions import and the indicator import both build on it: a file may
+    bring a new budget year or programme.
+    """
 
     def __init__(self, result: ImportResult):
         self.result = result
@@ -408,29 +341,30 @@ class _Writer:
         self.note(outcome, "begroting", budget)
         return budget
 
-    def programme(self, action: ActionRow) -> Programme:
-        budget = self.budget(action.programme_year)
-        programme = Programme.objects.filter(
-            budget=budget, number=action.programme_number
-        ).first()
+    def programme(self, *, year: int, number: int, title: str) -> Programme:
+        budget = self.budget(year)
+        programme = Programme.objects.filter(budget=budget, number=number).first()
         if programme is None:
             programme = Programme.objects.create(
-                budget=budget,
-                number=action.programme_number,
-                title=action.programme_title,
-                slug=slugify(action.programme_title),
+                budget=budget, number=number, title=title, slug=slugify(title)
             )
             self.note(Outcome.CREATED, "programma", programme)
-        elif action.programme_title and programme.title != action.programme_title:
-            programme.title = action.programme_title
+        elif title and programme.title != title:
+            programme.title = title
             programme.save(update_fields=["title", "updated_at"])
             self.note(Outcome.CHANGED, "programma", programme)
         else:
             self.note(Outcome.UNCHANGED, "programma", programme)
         return programme
 
+
+class _ActionWriter(RecordWriter):
     def theme(self, action: ActionRow) -> Theme:
-        programme = self.programme(action)
+        programme = self.programme(
+            year=action.programme_year,
+            number=action.programme_number,
+            title=action.programme_title,
+        )
         theme = Theme.objects.filter(
             programme=programme, slug=action.theme_slug
         ).first()
@@ -609,7 +543,7 @@ def actions_import(
     result.problems += _check_file(rows, sheet)
     if result.problems:
         return result
-    writer = _Writer(result)
+    writer = _ActionWriter(result)
     for action in rows:
         writer.action(action)
     if dry_run:

@@ -105,6 +105,14 @@ class Outcome:
     CHANGED = "changed"
     UNCHANGED = "unchanged"
 
+    @staticmethod
+    def label(outcome: str) -> str:
+        return {
+            Outcome.CREATED: _("nieuw"),
+            Outcome.CHANGED: _("gewijzigd"),
+            Outcome.UNCHANGED: _("ongewijzigd"),
+        }[outcome]
+
 
 @dataclass(frozen=True)
 class Change:
@@ -251,6 +259,87 @@ def choice_labels(choices) -> str:
 def cell_lines(value) -> list[str]:
     """A cell with one item per line (Alt+Enter in Excel), without empty lines."""
     return [line.strip() for line in cell_text(value).split("\n") if line.strip()]
+
+
+class RowReader:
+    """Reads the cells of one row, collecting every problem instead of stopping."""
+
+    def __init__(self, frame_row: pd.Series, row: int, sheet: str | None):
+        self.cells = frame_row
+        self.row = row
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+
+    def problem(self, column: str, message: str) -> None:
+        self.problems.append(Problem(message, self.row, column, self.sheet))
+
+    def has(self, column: str) -> bool:
+        return column in self.cells.index
+
+    def text(self, column: str, *, required=False, max_length=None) -> str:
+        value = cell_text(self.cells.get(column))
+        if required and not value:
+            self.problem(column, _("is leeg; vul dit in"))
+        if max_length and len(value) > max_length:
+            self.problem(
+                column,
+                _("is te lang: %(length)s tekens, hoogstens %(max)s")
+                % {"length": len(value), "max": max_length},
+            )
+        return value
+
+    def year(self, column: str, *, required=False) -> int | None:
+        try:
+            value = parse_year(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen jaartal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+        if value is None and required:
+            self.problem(column, _("is leeg; vul een jaartal in"))
+        return value
+
+    def whole_number(self, column: str, *, required=False) -> int | None:
+        try:
+            value = parse_whole_number(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen geheel getal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+        if value is None and required:
+            self.problem(column, _("is leeg; vul een getal in"))
+        return value
+
+    def number(self, column: str) -> Decimal | None:
+        """A number, or None for an empty cell; a problem when it is not a number."""
+        try:
+            return parse_number(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen getal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+
+    def choice(self, column: str, choices, *, default=None) -> str | None:
+        text = cell_text(self.cells.get(column))
+        if not text and default is not None:
+            return default
+        value = choice_from_text(choices, text)
+        if value is None:
+            self.problem(
+                column,
+                _("'%(value)s' kan niet; kies uit %(labels)s")
+                % {"value": text, "labels": choice_labels(choices)},
+            )
+        return value
 
 
 # --- Reading files ---------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Import of a whole budget file: its indicator and action tables, all or nothing.
+
+This is what the management command and the admin page call. A file holds one
+table (a CSV) or several (the sheets of an XLSX, like the template's); each table
+is recognised by its columns.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from programmes.imports import actions_import
+from programmes.spreadsheets import (
+    ImportResult,
+    Outcome,
+    Problem,
+    Sheet,
+    SpreadsheetError,
+    read_spreadsheet,
+)
+
+from .imports import indicator_values_import
+from .models import ImportRun
+
+# The explanation sheet of the template is read by people, not imported.
+SKIPPED_SHEETS = {"uitleg", "toelichting"}
+
+INDICATORS = "indicators"
+ACTIONS = "actions"
+
+
+def sheet_kind(sheet: Sheet) -> str | None:
+    """Whether a table holds indicator values or actions, judged by its columns."""
+    columns = set(sheet.frame.columns)
+    if columns & {"waarde", "soort_waarde", "indicator", "indicator_slug"}:
+        return INDICATORS
+    if columns & {"titel", "tekst", "status", "onderdeel"}:
+        return ACTIONS
+    return None
+
+
+@transaction.atomic
+def budget_file_import(
+    *, content: bytes, file_name: str, user=None, dry_run: bool = False
+) -> ImportResult:
+    """Import every table of an uploaded file in one transaction.
+
+    On any problem in any table nothing is written. When the import is applied
+    (not a dry run, no problems) it is logged as an ImportRun with who did it.
+    """
+    result = ImportResult(dry_run=dry_run)
+    try:
+        sheets = read_spreadsheet(content)
+    except SpreadsheetError as error:
+        result.problems += error.problems
+        return result
+    named = len(sheets) > 1
+    for sheet in sheets:
+        if sheet.name and sheet.name.strip().lower() in SKIPPED_SHEETS:
+            continue
+        if not len(sheet.frame):
+            continue  # an empty sheet of the template
+        sheet_name = sheet.name if named else None
+        kind = sheet_kind(sheet)
+        if kind is None:
+            result.problems.append(
+                Problem(
+                    _(
+                        "de kolommen passen niet bij indicatoren of acties; begin met "
+                        "het sjabloon of een download van de open data"
+                    ),
+                    sheet=sheet_name,
+                )
+            )
+            continue
+        service = indicator_values_import if kind == INDICATORS else actions_import
+        result.extend(
+            service(frame=sheet.frame, user=user, dry_run=False, sheet=sheet_name)
+        )
+    if dry_run or not result.ok:
+        # Everything above was written to work out the result; undo it.
+        transaction.set_rollback(True)
+        return result
+    ImportRun.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        file_name=file_name[:255],
+        file_size=len(content),
+        summary=result.summary(),
+        details="\n".join(
+            f"{Outcome.label(change.outcome)}: {change.what}: {change.description}"
+            for change in result.changes
+            if change.outcome != Outcome.UNCHANGED
+        ),
+    )
+    return result
