@@ -5,9 +5,12 @@ table (a CSV) or several (the sheets of an XLSX, like the template's); each tabl
 is recognised by its columns.
 """
 
+import pandas as pd
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from programmes.exports import ACTION_COLUMNS, LIST_NOTE
 from programmes.imports import actions_import
 from programmes.spreadsheets import (
     ImportResult,
@@ -15,9 +18,11 @@ from programmes.spreadsheets import (
     Problem,
     Sheet,
     SpreadsheetError,
+    frames_to_xlsx,
     read_spreadsheet,
 )
 
+from .exports import INDICATOR_COLUMNS
 from .imports import indicator_values_import
 from .models import ImportRun
 
@@ -92,3 +97,47 @@ def budget_file_import(
         ),
     )
     return result
+
+
+def budget_template_xlsx() -> bytes:
+    """An empty workbook to fill in: a sheet per table and an explanation sheet."""
+    notes = [
+        _("Sjabloon voor het inlezen van de begroting van de gemeente Hengelo"),
+        _(
+            "Vul het blad 'indicatoren' (waarden van beleidsindicatoren, één rij per "
+            "waarde) en/of het blad 'acties' (één rij per actie, doel of pilot). Een "
+            "leeg blad wordt overgeslagen. Lees het bestand in via de beheeromgeving "
+            "(Importen > Bestand inlezen) of met 'python manage.py import_budget'."
+        ),
+        _(
+            "Eerst ziet u wat er nieuw is, wat verandert en wat gelijk blijft; pas "
+            "na bevestigen wordt het opgeslagen. Bij één fout wordt niets opgeslagen."
+        ),
+        _(
+            "Getallen mogen Nederlands (6.500 of 17,3 of 17,3%) of gewoon (6500 of "
+            "17.3). Een lege waarde (of '-') betekent 'geen waarde', niet 0."
+        ),
+        _("Een download van de open data heeft dezelfde kolommen en kan ook terug."),
+        "",
+        _("Blad 'indicatoren' – kolommen (* = verplicht):"),
+        *[_column_note(column) for column in INDICATOR_COLUMNS],
+        "",
+        _("Blad 'acties' – kolommen (* = verplicht):"),
+        *[_column_note(column) for column in ACTION_COLUMNS],
+        "",
+        str(LIST_NOTE),
+    ]
+    return frames_to_xlsx(
+        {
+            "indicatoren": pd.DataFrame(
+                columns=[column.name for column in INDICATOR_COLUMNS]
+            ),
+            "acties": pd.DataFrame(columns=[column.name for column in ACTION_COLUMNS]),
+        },
+        notes=notes,
+    )
+
+
+def _column_note(column) -> str:
+    star = " *" if column.required else ""
+    return f"{column.name}{star}: {column.description}"

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
+from .spreadsheets import DOWNLOAD_PATTERN
 
 app_name = "programmes"
 
@@ -12,4 +13,9 @@ urlpatterns = [
         name="programme_detail",
     ),
     path("acties/<int:pk>/", views.action_detail, name="action_detail"),
+    re_path(
+        rf"^open-data/acties{DOWNLOAD_PATTERN}$",
+        views.actions_download,
+        name="actions_download",
+    ),
 ]

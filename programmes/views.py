@@ -1,9 +1,12 @@
-"""Public pages of the budget: home, programme and action."""
+"""Public pages of the budget: home, programme and action; the actions download."""
 
 from django.shortcuts import get_object_or_404, render
 
+from .exports import actions_frame
+from .filters import ActionFilter
 from .models import Action, Budget
 from .selectors import agendas_with_lines, budget_on_show, programme_with_content
+from .spreadsheets import download_response
 
 
 def home(request):
@@ -35,3 +38,11 @@ def action_detail(request, pk):
         pk=pk,
     )
     return render(request, "programmes/action_detail.html", {"action": action})
+
+
+def actions_download(request, suffix):
+    """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
+    actions = ActionFilter(request.GET, queryset=Action.objects.all()).qs
+    return download_response(
+        actions_frame(actions=actions), name="acties", suffix=suffix
+    )

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "programmes",
     "indicators",
 ]
@@ -109,6 +111,37 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
+# Pagination and filters are set on the viewsets (programmes.api.ReadOnlyViewSet).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Begroting gemeente Hengelo – open data API",
+    "DESCRIPTION": (
+        "Alleen-lezen API met de gepubliceerde begrotingen, programma's, "
+        "onderdelen, agenda's, actielijnen, acties en beleidsindicatoren. "
+        "De gegevens zijn vrij te gebruiken (CC0 1.0)."
+    ),
+    "VERSION": "1.0.0",
+    # Three models have a field named kind, each with its own choices.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionKindEnum": "programmes.models.ActionKind",
+        "ReferenceKindEnum": "programmes.models.ReferenceKind",
+        "ValueKindEnum": "indicators.models.ValueKind",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "LICENSE": {
+        "name": "CC0 1.0 (gegevens)",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
     },
 }
 
