@@ -142,7 +142,9 @@ def actions_frame(*, actions: QuerySet | None = None) -> pd.DataFrame:
                     agenda__publication_status=PublicationStatus.PUBLISHED
                 )
                 .select_related("agenda")
-                .order_by("agenda__order", "agenda__name", "number"),
+                # By name, not the agendas' own order: that order is not in the
+                # file, and an import into a new portal must give the same text.
+                .order_by("agenda__name", "number"),
             ),
             "places",
             "references",

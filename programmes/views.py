@@ -1,5 +1,6 @@
 """Public pages of the budget: home, programme and action; the actions download."""
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
 from .exports import actions_frame
@@ -42,7 +43,15 @@ def action_detail(request, pk):
 
 def actions_download(request, suffix):
     """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
-    actions = ActionFilter(request.GET, queryset=Action.objects.all()).qs
+    filters = ActionFilter(request.GET, queryset=Action.objects.all())
+    if not filters.is_valid():
+        # A typo in a filter must not quietly give every action.
+        return HttpResponseBadRequest(
+            "\n".join(
+                f"{name}: {' '.join(errors)}" for name, errors in filters.errors.items()
+            ),
+            content_type="text/plain; charset=utf-8",
+        )
     return download_response(
-        actions_frame(actions=actions), name="acties", suffix=suffix
+        actions_frame(actions=filters.qs), name="acties", suffix=suffix
     )
