@@ -160,7 +160,7 @@ class BudgetYearFilter(django_filters.FilterSet):
     programma = django_filters.CharFilter(method="filter_programma")
 
     budget_year_field = "budget__year"
-    programme_field = "pk"
+    programme_field = ""
 
     def filter_budget_year(self, queryset, name, value):
         return queryset.filter(**{self.budget_year_field: value})

@@ -12,13 +12,17 @@ from .models import Action, ActionKind, ActionStatus
 
 
 def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
-    """A programme named by its id (1) or by the slug in its address."""
+    """A programme named by its id (1) or by the slug in its address.
+
+    `prefix` is the path to the programme ('theme__programme'); empty when the
+    queryset holds programmes themselves.
+    """
     value = (value or "").strip()
     if not value:
         return queryset
     if value.isdigit():
-        return queryset.filter(**{f"{prefix}": int(value)})
-    return queryset.filter(**{f"{prefix}__slug": value})
+        return queryset.filter(**{prefix or "pk": int(value)})
+    return queryset.filter(**{f"{prefix}__slug" if prefix else "slug": value})
 
 
 class ActionFilter(django_filters.FilterSet):

@@ -114,6 +114,10 @@ STORAGES = {
     },
 }
 
+# An imported budget file (at most 5 MB) stays in memory and then in the session
+# until it is confirmed: never in a temporary file on the server's disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
 # Pagination and filters are set on the viewsets (programmes.api.ReadOnlyViewSet).
 REST_FRAMEWORK = {
