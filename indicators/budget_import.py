@@ -59,11 +59,18 @@ def budget_file_import(
         result.problems += error.problems
         return result
     named = len(sheets) > 1
-    for sheet in sheets:
-        if sheet.name and sheet.name.strip().lower() in SKIPPED_SHEETS:
-            continue
-        if not len(sheet.frame):
-            continue  # an empty sheet of the template
+    tables = [
+        sheet
+        for sheet in sheets
+        # The template's empty sheets and its explanation are not tables to read.
+        if len(sheet.frame)
+        and not (sheet.name and sheet.name.strip().lower() in SKIPPED_SHEETS)
+    ]
+    if not tables:
+        result.problems.append(
+            Problem(_("Het bestand bevat geen gegevens: er staan geen rijen in."))
+        )
+    for sheet in tables:
         sheet_name = sheet.name if named else None
         kind = sheet_kind(sheet)
         if kind is None:

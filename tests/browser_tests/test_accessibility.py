@@ -13,6 +13,8 @@ PUBLIC_PAGES = [
     "/acties/1/",
     "/indicatoren/uitstroom-naar-werk-incl-zelfstandig-ondernemerschap/",
     "/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/",
+    "/open-data/",
+    "/api/",
 ]
 
 
