@@ -204,8 +204,8 @@ def _shown(value: Decimal | None) -> str:
 
 
 class _IndicatorWriter(RecordWriter):
-    def __init__(self, result: ImportResult):
-        super().__init__(result)
+    def __init__(self, result: ImportResult, user=None):
+        super().__init__(result, user)
         self.indicators = {}
 
     def new_slug(self, row: ValueRow) -> str:
@@ -284,12 +284,13 @@ class _IndicatorWriter(RecordWriter):
         if row.note is not None:
             wanted["note"] = row.note
         if value is None:
-            IndicatorValue.objects.create(
+            value = IndicatorValue.objects.create(
                 indicator=indicator, budget=budget, kind=row.kind, **wanted
             )
             self.result.record(
                 Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
             )
+            self.history(Outcome.CREATED, value)
             return
         changed = [key for key, v in wanted.items() if getattr(value, key) != v]
         if not changed:
@@ -301,6 +302,7 @@ class _IndicatorWriter(RecordWriter):
         for key in changed:
             setattr(value, key, wanted[key])
         value.save()
+        self.history(Outcome.CHANGED, value)
         self.result.record(
             Outcome.CHANGED,
             "waarde",
@@ -343,7 +345,7 @@ def indicator_values_import(
     result.problems += _check_file(rows, sheet)
     if result.problems:
         return result
-    writer = _IndicatorWriter(result)
+    writer = _IndicatorWriter(result, user)
     for row in rows:
         writer.value(row)
     if dry_run:

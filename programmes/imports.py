@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -323,8 +324,9 @@ class RecordWriter:
     bring a new budget year or programme.
     """
 
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, user=None):
         self.result = result
+        self.user = user if user is not None and user.is_authenticated else None
         self.noted = set()
 
     def note(self, outcome, what, obj, description=None):
@@ -332,6 +334,19 @@ class RecordWriter:
             return
         self.noted.add((what, obj.pk))
         self.result.record(outcome, what, description or str(obj))
+        self.history(outcome, obj)
+
+    def history(self, outcome, obj) -> None:
+        """Show the import in the admin's history of the record, with who did it."""
+        if self.user is None or outcome == Outcome.UNCHANGED:
+            return
+        LogEntry.objects.log_actions(
+            user_id=self.user.pk,
+            queryset=[obj],
+            action_flag=ADDITION if outcome == Outcome.CREATED else CHANGE,
+            change_message=_("Ingelezen uit een begrotingsbestand."),
+            single_object=True,
+        )
 
     def budget(self, year: int) -> Budget:
         budget, created = Budget.objects.get_or_create(
@@ -456,6 +471,7 @@ class _ActionWriter(RecordWriter):
         changed += self.action_relations(action, row, created=created)
         if created:
             self.result.record(Outcome.CREATED, "actie", row.title)
+            self.history(Outcome.CREATED, action)
         elif changed:
             self.result.record(
                 Outcome.CHANGED,
@@ -463,6 +479,7 @@ class _ActionWriter(RecordWriter):
                 _("%(title)s (%(fields)s)")
                 % {"title": row.title, "fields": ", ".join(changed)},
             )
+            self.history(Outcome.CHANGED, action)
         else:
             self.result.record(Outcome.UNCHANGED, "actie", row.title)
 
@@ -543,7 +560,7 @@ def actions_import(
     result.problems += _check_file(rows, sheet)
     if result.problems:
         return result
-    writer = _ActionWriter(result)
+    writer = _ActionWriter(result, user)
     for action in rows:
         writer.action(action)
     if dry_run:

@@ -6,7 +6,12 @@ from django.core.management import call_command, load_command_class
 
 from indicators.models import ImportRun, IndicatorValue
 
-pytestmark = pytest.mark.usefixtures("seed_data")
+# run_from_argv() closes the database connection at the end, as manage.py does;
+# on PostgreSQL that needs real transactions rather than one rolled back per test.
+pytestmark = [
+    pytest.mark.usefixtures("seed_data"),
+    pytest.mark.django_db(transaction=True),
+]
 
 HEADER = (
     "programma_begrotingsjaar;programma_nummer;indicator_slug;indicator;eenheid;"

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from django.contrib.admin.models import CHANGE, LogEntry
+
 from indicators.budget_import import budget_file_import
 from indicators.exports import indicator_values_frame
 from indicators.models import ImportRun, Indicator, IndicatorValue
@@ -318,3 +320,10 @@ def test_applied_import_is_logged_with_who_did_it(admin_user):
     assert run.file_name == "wijziging.csv"
     assert run.summary == "0 nieuw, 1 gewijzigd, 3 ongewijzigd"
     assert "332 → 340" in run.details
+    # The changed value's own history in the admin says who imported it.
+    entry = LogEntry.objects.get()
+    assert entry.user == admin_user and entry.action_flag == CHANGE
+    assert entry.get_edited_object() == IndicatorValue.objects.get(
+        indicator__slug="uitstroom-naar-werk-incl-zelfstandig-ondernemerschap",
+        budget__year=2018,
+    )
