@@ -11,11 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from programmes.exports import ACTION_COLUMNS, LIST_NOTE
+from programmes.importing import ImportResult, Outcome, Problem
 from programmes.imports import actions_import
 from programmes.spreadsheets import (
-    ImportResult,
-    Outcome,
-    Problem,
     Sheet,
     SpreadsheetError,
     frames_to_xlsx,

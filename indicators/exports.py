@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from programmes.filters import filter_programme
+from programmes.importing import Column
 from programmes.models import PublicationStatus
-from programmes.spreadsheets import Column
 
 from .models import IndicatorValue, UnitKind, ValueKind
 

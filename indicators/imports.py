@@ -10,16 +10,16 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from programmes.imports import RecordWriter
-from programmes.models import Programme
-from programmes.spreadsheets import (
+from programmes.cells import plain_number
+from programmes.importing import (
     ImportResult,
     Outcome,
     Problem,
     RowReader,
     missing_columns,
-    plain_number,
 )
+from programmes.imports import RecordWriter
+from programmes.models import Programme
 
 from .exports import INDICATOR_COLUMNS
 from .models import Indicator, IndicatorValue, UnitKind, ValueKind

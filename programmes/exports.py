@@ -5,6 +5,8 @@ import pandas as pd
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .cells import dutch_number
+from .importing import Column
 from .models import (
     Action,
     ActionKind,
@@ -14,7 +16,6 @@ from .models import (
     KeyFigure,
     PublicationStatus,
 )
-from .spreadsheets import Column, dutch_number
 
 LIST_NOTE = _(
     "Meer dan één? Zet elk op een eigen regel in de cel (Alt+Enter in Excel)."

@@ -10,7 +10,15 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .cells import cell_lines, choice_from_text, choice_labels, parse_number
 from .exports import ACTION_COLUMNS
+from .importing import (
+    ImportResult,
+    Outcome,
+    Problem,
+    RowReader,
+    missing_columns,
+)
 from .models import (
     Action,
     ActionKind,
@@ -25,17 +33,6 @@ from .models import (
     Reference,
     ReferenceKind,
     Theme,
-)
-from .spreadsheets import (
-    ImportResult,
-    Outcome,
-    Problem,
-    RowReader,
-    cell_lines,
-    choice_from_text,
-    choice_labels,
-    missing_columns,
-    parse_number,
 )
 
 _LINE = re.compile(r"^(?P<agenda>.+?)\s+(?P<number>\d+)(?:\.\s*(?P<title>.*))?$")

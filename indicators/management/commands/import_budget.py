@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError
 
-from programmes.spreadsheets import Outcome
+from programmes.importing import Outcome
 
 from ...budget_import import budget_file_import
 
