@@ -17,6 +17,7 @@ from programmes.importing import (
     Problem,
     RowReader,
     missing_columns,
+    unique_slug,
 )
 from programmes.imports import RecordWriter
 from programmes.models import Programme
@@ -69,7 +70,7 @@ def _optional_text(reader: RowReader, column: str, max_length: int) -> str | Non
 
 def _read_row(cells: pd.Series, row: int, sheet: str | None, known: dict):
     reader = RowReader(cells, row, sheet)
-    slug = reader.text("indicator_slug", max_length=200)
+    slug = reader.slug("indicator_slug")
     existing = known.get(slug)
     name = reader.text("indicator", max_length=200)
     if not name and not existing:
@@ -209,13 +210,14 @@ class _IndicatorWriter(RecordWriter):
         self.indicators = {}
 
     def new_slug(self, row: ValueRow) -> str:
-        for candidate in (slugify(row.name), slugify(f"{row.name} {row.unit}")):
-            if candidate and not Indicator.objects.filter(slug=candidate).exists():
-                return candidate
-        base, number = slugify(f"{row.name} {row.unit}") or "indicator", 2
-        while Indicator.objects.filter(slug=f"{base}-{number}").exists():
-            number += 1
-        return f"{base}-{number}"
+        """From the name; with the unit when two measures share a name (as in the
+        budget's table)."""
+        slug = slugify(row.name)[:190]
+        if slug and not Indicator.objects.filter(slug=slug).exists():
+            return slug
+        return unique_slug(
+            Indicator.objects, f"{row.name} {row.unit}", fallback="indicator"
+        )
 
     def indicator(self, row: ValueRow) -> Indicator:
         if row.indicator_key in self.indicators:

@@ -1,11 +1,13 @@
 """What every import shares: the columns it expects, the problems it finds, the
 result it reports, and a reader that checks the cells of one row."""
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .cells import (
@@ -180,6 +182,31 @@ class RowReader:
             self.problem(column, _("is leeg; vul een getal in"))
         return value
 
+    def slug(self, column: str) -> str:
+        """An address part such as 'uitstroom-overig'; a problem when it is not one."""
+        value = self.text(column, max_length=200)
+        if value and not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
+            self.problem(
+                column,
+                _(
+                    "'%(value)s' is geen geldig webadres-deel: gebruik alleen letters, "
+                    "cijfers en streepjes, of laat de cel leeg"
+                )
+                % {"value": value},
+            )
+        return value
+
+    def fits(self, column: str, text: str, max_length: int) -> bool:
+        """Whether a part of a cell fits its database field; a problem if not."""
+        if len(text) <= max_length:
+            return True
+        self.problem(
+            column,
+            _("'%(value)s…' is te lang: hoogstens %(max)s tekens")
+            % {"value": text[:40], "max": max_length},
+        )
+        return False
+
     def number(self, column: str) -> Decimal | None:
         """A number, or None for an empty cell; a problem when it is not a number."""
         try:
@@ -204,3 +231,13 @@ class RowReader:
                 % {"value": text, "labels": choice_labels(choices)},
             )
         return value
+
+
+def unique_slug(queryset, text: str, *, fallback: str) -> str:
+    """A slug made from `text` that no record in `queryset` has yet."""
+    slug = base = slugify(text)[:190] or fallback
+    number = 1
+    while queryset.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

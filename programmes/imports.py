@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from .importing import (
     Problem,
     RowReader,
     missing_columns,
+    unique_slug,
 )
 from .models import (
     Action,
@@ -87,6 +89,11 @@ def _parse_lines(reader: RowReader) -> list[tuple[str, int, str]] | None:
                 % {"value": text},
             )
             continue
+        if not (
+            reader.fits("actielijnen", match["agenda"].strip(), 200)
+            and reader.fits("actielijnen", (match["title"] or "").strip(), 200)
+        ):
+            continue
         lines.append(
             (
                 match["agenda"].strip(),
@@ -115,7 +122,11 @@ def _parse_references(reader: RowReader) -> list[tuple[str, str, str]] | None:
             )
             continue
         code, *description = _REFERENCE_DASH.split(match["rest"], maxsplit=1)
-        references.append((kind, code.strip(), "".join(description).strip()))
+        code, description = code.strip(), "".join(description).strip()
+        if reader.fits("verwijzingen", code, 60) and reader.fits(
+            "verwijzingen", description, 300
+        ):
+            references.append((kind, code, description))
     return references
 
 
@@ -132,6 +143,15 @@ def _parse_amounts(reader: RowReader) -> list[dict] | None:
                 amount = parse_number(match["amount"])
             except ValueError:
                 amount = None
+        if amount is not None and (
+            abs(amount) >= 10**12 or amount != amount.quantize(Decimal("0.01"))
+        ):
+            reader.problem(
+                "bedragen",
+                _("'%(value)s': het bedrag is te groot of heeft te veel decimalen")
+                % {"value": text},
+            )
+            continue
         if amount is None:
             reader.problem(
                 "bedragen",
@@ -141,6 +161,8 @@ def _parse_amounts(reader: RowReader) -> list[dict] | None:
                 )
                 % {"value": text},
             )
+            continue
+        if not reader.fits("bedragen", match["label"].strip(), 300):
             continue
         amounts.append(
             {
@@ -158,7 +180,7 @@ def _parse_amounts(reader: RowReader) -> list[dict] | None:
 def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
     reader = RowReader(frame_row, row, sheet)
     theme_title = reader.text("onderdeel", max_length=200)
-    theme_slug = reader.text("onderdeel_slug", max_length=200) or slugify(theme_title)
+    theme_slug = reader.slug("onderdeel_slug") or slugify(theme_title)
     if not theme_slug:
         reader.problem("onderdeel", _("is leeg; vul het onderdeel in"))
     action = ActionRow(
@@ -178,7 +200,13 @@ def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
         text=reader.text("tekst", required=True),
         lines=_parse_lines(reader),
         places=(
-            cell_lines(frame_row.get("plekken")) if reader.has("plekken") else None
+            [
+                name
+                for name in cell_lines(frame_row.get("plekken"))
+                if reader.fits("plekken", name, 120)
+            ]
+            if reader.has("plekken")
+            else None
         ),
         references=_parse_references(reader),
         amounts=_parse_amounts(reader),
@@ -358,7 +386,12 @@ class RecordWriter:
         programme = Programme.objects.filter(budget=budget, number=number).first()
         if programme is None:
             programme = Programme.objects.create(
-                budget=budget, number=number, title=title, slug=slugify(title)
+                budget=budget,
+                number=number,
+                title=title,
+                slug=unique_slug(
+                    Programme.objects.filter(budget=budget), title, fallback="programma"
+                ),
             )
             self.note(Outcome.CREATED, "programma", programme)
         elif title and programme.title != title:
@@ -408,7 +441,8 @@ class _ActionWriter(RecordWriter):
             agenda = agenda or Agenda.objects.filter(slug__iexact=agenda_name).first()
             if agenda is None:
                 agenda = Agenda.objects.create(
-                    name=agenda_name, slug=slugify(agenda_name)
+                    name=agenda_name,
+                    slug=unique_slug(Agenda.objects, agenda_name, fallback="agenda"),
                 )
                 self.note(Outcome.CREATED, "agenda", agenda)
             line, created = ActionLine.objects.get_or_create(
@@ -424,12 +458,9 @@ class _ActionWriter(RecordWriter):
         for name in names:
             place = Place.objects.filter(name__iexact=name).first()
             if place is None:
-                slug = base = slugify(name) or "plek"
-                number = 1
-                while Place.objects.filter(slug=slug).exists():
-                    number += 1
-                    slug = f"{base}-{number}"
-                place = Place.objects.create(name=name, slug=slug)
+                place = Place.objects.create(
+                    name=name, slug=unique_slug(Place.objects, name, fallback="plek")
+                )
                 self.note(Outcome.CREATED, "plek", place)
             found.append(place)
         return found

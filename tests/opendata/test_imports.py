@@ -14,6 +14,7 @@ from indicators.models import ImportRun, Indicator, IndicatorValue
 from programmes.exports import actions_frame
 from programmes.models import Budget, Programme
 from programmes.spreadsheets import MAX_FILE_BYTES, frame_to_csv, frames_to_xlsx
+from tests.programmes.factories import ActionFactory, ThemeFactory
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -327,3 +328,34 @@ def test_applied_import_is_logged_with_who_did_it(admin_user):
         indicator__slug="uitstroom-naar-werk-incl-zelfstandig-ondernemerschap",
         budget__year=2018,
     )
+
+
+def test_invalid_slug_and_overlong_parts_are_problems_not_crashes(snapshot):
+    actions = actions_frame().head(1)
+    actions.loc[0, "onderdeel_slug"] = "Mijn Onderdeel!"
+    actions.loc[0, "verwijzingen"] = "Zaaknummer: " + "9" * 61
+    actions.loc[0, "plekken"] = "x" * 121
+    before = snapshot()
+    problems = problems_of(frame_to_csv(actions))
+    assert problems[0].startswith(
+        "rij 2, kolom onderdeel_slug: 'Mijn Onderdeel!' is geen geldig webadres-deel"
+    )
+    assert any(
+        p.startswith("rij 2, kolom verwijzingen: '9999") and "hoogstens 60" in p
+        for p in problems
+    )
+    assert any(p.startswith("rij 2, kolom plekken:") for p in problems)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("dutch", [False, True])
+def test_text_that_looks_like_a_formula_comes_back_exactly(dutch, snapshot):
+    theme = ThemeFactory(programme=Programme.objects.get(number=1))
+    for title in ["=SUM(A1:A3)", "-5 procent", "@iedereen", "'=al een apostrof"]:
+        ActionFactory(theme=theme, title=title, text=f"+{title}")
+    content = frames_to_xlsx({"acties": actions_frame()})
+    for file in (content, frame_to_csv(actions_frame(), dutch=dutch)):
+        before = snapshot()
+        result = budget_file_import(content=file, file_name="acties")
+        assert result.ok and not result.changed and not result.created
+        assert snapshot() == before
