@@ -4,8 +4,8 @@ choices, read and written the same way by every export and import."""
 import re
 from decimal import Decimal, InvalidOperation
 
-# Cells starting with these run as a formula in Excel and LibreOffice (OWASP's list).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Cells starting with = + - @ tab or CR run as a formula in Excel and LibreOffice
+# (OWASP's list of CSV injection triggers).
 _NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r]")
 _QUOTED = re.compile(r"^'+[=+\-@\t\r]")
 

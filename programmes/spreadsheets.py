@@ -276,7 +276,6 @@ def frame_to_json(frame: pd.DataFrame) -> bytes:
 # --- Downloads -------------------------------------------------------------------
 
 # File name endings of the downloads: the ';' CSV is the one Dutch Excel opens right.
-DOWNLOAD_SUFFIXES = (".csv", "-puntkomma.csv", ".xlsx", ".json")
 DOWNLOAD_PATTERN = r"(?P<suffix>\.csv|-puntkomma\.csv|\.xlsx|\.json)"
 
 
