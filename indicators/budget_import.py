@@ -123,6 +123,10 @@ def budget_template_xlsx() -> bytes:
             "17.3). Een lege waarde (of '-') betekent 'geen waarde', niet 0."
         ),
         _("Een download van de open data heeft dezelfde kolommen en kan ook terug."),
+        _(
+            "Inlezen verwijdert niets: wat niet in het bestand staat, blijft zoals het "
+            "is. Een kolom die ontbreekt, laat dat veld met rust."
+        ),
         "",
         _("Blad 'indicatoren' – kolommen (* = verplicht):"),
         *[_column_note(column) for column in INDICATOR_COLUMNS],
