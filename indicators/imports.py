@@ -56,6 +56,7 @@ class ValueRow:
     value: Decimal | None
     measured_year: int | None
     note: str | None
+    has_measured_year: bool = True  # False: the column is absent, leave it alone
 
     @property
     def indicator_key(self):
@@ -108,6 +109,7 @@ def _read_row(cells: pd.Series, row: int, sheet: str | None, known: dict):
         value=value,
         measured_year=reader.year("gemeten_in"),
         note=_optional_text(reader, "opmerking", 300),
+        has_measured_year=reader.has("gemeten_in"),
     )
     if value is not None:
         effective_kind = unit_kind or (
@@ -240,8 +242,13 @@ class _IndicatorWriter(RecordWriter):
             "source": row.source,
             "description": row.description,
         }
-        # An empty cell or absent column leaves what the portal has.
-        wanted = {key: v for key, v in wanted.items() if v not in (None, "")}
+        # An absent column (None) leaves what the portal has; an empty source or
+        # description clears it, as the person who emptied the cell meant.
+        wanted = {
+            key: v
+            for key, v in wanted.items()
+            if v is not None and not (key == "name" and v == "")
+        }
         if indicator is None:
             wanted.setdefault(
                 "unit_kind", UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT
@@ -282,7 +289,9 @@ class _IndicatorWriter(RecordWriter):
         value = IndicatorValue.objects.filter(
             indicator=indicator, budget=budget, kind=row.kind
         ).first()
-        wanted = {"value": row.value, "measured_year": row.measured_year}
+        wanted = {"value": row.value}
+        if row.has_measured_year:
+            wanted["measured_year"] = row.measured_year
         if row.note is not None:
             wanted["note"] = row.note
         if value is None:

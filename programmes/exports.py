@@ -61,7 +61,10 @@ ACTION_COLUMNS = [
     ),
     Column(
         "status",
-        _("Gepland, In uitvoering, Afgerond, Uitgesteld of Geschrapt."),
+        _(
+            "Gepland, In uitvoering, Afgerond, Uitgesteld of Geschrapt. Leeg: "
+            "blijft zoals het is (Gepland bij een nieuwe actie)."
+        ),
         required=True,
     ),
     Column("jaar", _("Het jaar waarvoor de actie gepland is."), required=True),

@@ -61,7 +61,7 @@ class ActionRow:
     theme_title: str
     theme_order: int | None
     kind: str
-    status: str
+    status: str | None  # None: the cell is empty, keep the status the portal has
     year: int
     order: int | None
     title: str
@@ -193,7 +193,9 @@ def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
         theme_title=theme_title,
         theme_order=reader.whole_number("onderdeel_volgorde"),
         kind=reader.choice("soort", ActionKind),
-        status=reader.choice("status", ActionStatus, default=ActionStatus.PLANNED),
+        status=(
+            reader.choice("status", ActionStatus) if reader.text("status") else None
+        ),
         year=reader.year("jaar", required=True),
         order=reader.whole_number("volgorde"),
         title=reader.text("titel", required=True, max_length=200),
@@ -480,7 +482,7 @@ class _ActionWriter(RecordWriter):
         fields = {
             "theme": theme,
             "kind": row.kind,
-            "status": row.status,
+            "status": row.status or action.status,  # the model's default when new
             "year": row.year,
             "title": row.title,
             "text": row.text,

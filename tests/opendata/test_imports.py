@@ -12,7 +12,7 @@ from indicators.budget_import import budget_file_import
 from indicators.exports import indicator_values_frame
 from indicators.models import ImportRun, Indicator, IndicatorValue
 from programmes.exports import actions_frame
-from programmes.models import Budget, Programme
+from programmes.models import Action, Budget, Programme
 from programmes.spreadsheets import MAX_FILE_BYTES, frame_to_csv, frames_to_xlsx
 from tests.programmes.factories import ActionFactory, ThemeFactory
 
@@ -359,3 +359,28 @@ def test_text_that_looks_like_a_formula_comes_back_exactly(dutch, snapshot):
         result = budget_file_import(content=file, file_name="acties")
         assert result.ok and not result.changed and not result.created
         assert snapshot() == before
+
+
+def test_emptied_source_is_cleared_and_an_absent_column_is_left_alone():
+    frame = indicator_values_frame()
+    frame["bron"] = ""
+    assert budget_file_import(content=frame_to_csv(frame), file_name="x.csv").ok
+    assert set(Indicator.objects.values_list("source", flat=True)) == {""}
+    frame = frame.drop(columns=["bron", "toelichting", "opmerking", "gemeten_in"])
+    frame["waarde"] = frame["waarde"].map(lambda v: v + 1 if v is not None else v)
+    result = budget_file_import(content=frame_to_csv(frame), file_name="y.csv")
+    assert result.ok and len(result.changed) == 11
+    note = IndicatorValue.objects.get(measured_year=2015).note
+    assert note == "gemeten in 2015"  # the absent columns left these alone
+
+
+def test_empty_status_keeps_the_status_and_a_new_action_is_planned():
+    actions = actions_frame().head(2)
+    Action.objects.filter(pk=actions.loc[0, "id"]).update(status="done")
+    actions["status"] = ""
+    actions.loc[1, "id"] = None
+    actions.loc[1, "titel"] = "Een nieuwe actie"
+    result = budget_file_import(content=frame_to_csv(actions), file_name="a.csv")
+    assert result.ok, result.problems
+    assert Action.objects.get(pk=actions.loc[0, "id"]).status == "done"
+    assert Action.objects.get(title="Een nieuwe actie").status == "planned"
