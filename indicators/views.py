@@ -1,6 +1,6 @@
 """Public pages of the policy indicators and of the open data (downloads, API)."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
 from programmes.exports import ACTION_COLUMNS, LIST_NOTE
@@ -34,9 +34,15 @@ def indicator_detail(request, slug):
 
 def indicator_values_download(request, suffix):
     """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
+    year = request.GET.get("jaar", "").strip()
+    if year and not year.isdigit():
+        # A typo in a filter must not quietly give every value.
+        return HttpResponseBadRequest(
+            f"jaar: '{year}' is geen jaartal", content_type="text/plain; charset=utf-8"
+        )
     values = indicator_values_for(
         programme=request.GET.get("programma", ""),
-        year=request.GET.get("jaar", ""),
+        year=year,
         indicator=request.GET.get("indicator", ""),
     )
     frame = indicator_values_frame(values=values)

@@ -116,6 +116,12 @@ def test_indicator_download_filters(client):
     assert len(by_slug.content.decode().splitlines()) == 13
 
 
+def test_invalid_year_is_refused(client):
+    response = client.get("/open-data/indicatoren.csv?jaar=vorig")
+    assert response.status_code == 400
+    assert "geen jaartal" in response.content.decode()
+
+
 def test_draft_indicators_are_not_exported(client):
     Indicator.objects.filter(slug=PERCENTAGE_SLUG).update(
         publication_status=PublicationStatus.DRAFT
