@@ -29,12 +29,19 @@ EDITOR_PERMISSIONS = {
 }
 
 
+# Permissions that are not add/change/view of a model.
+EDITOR_EXTRA_PERMISSIONS = [
+    ("indicators", "import_budget"),  # read in a spreadsheet (open data import)
+    ("indicators", "view_importrun"),
+]
+
+
 def _editor_permissions(Permission):
     wanted = [
         (label.split(".")[0], f"{action}_{label.split('.')[1]}")
         for label, actions in EDITOR_PERMISSIONS.items()
         for action in actions
-    ]
+    ] + EDITOR_EXTRA_PERMISSIONS
     found = list(
         Permission.objects.filter(
             content_type__app_label__in={app for app, _ in wanted},

@@ -1,4 +1,5 @@
-"""Root URLs: the public portal, site-wide pages, the staff preview and the admin."""
+"""Root URLs: the public portal, site-wide pages, the read API, the staff preview
+and the admin."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -27,6 +28,7 @@ urlpatterns = [
     path("ready/", views.ready, name="ready"),
     path("voorvertoning/", include("programmes.preview")),
     path("voorvertoning/", include("indicators.preview")),
+    path("api/v1/", include("hengelo_portal.api_urls")),
     path("", include("indicators.urls")),
     path("", include("programmes.urls")),
 ]

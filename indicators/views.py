@@ -1,11 +1,16 @@
-"""Public pages of the policy indicators: overview, one indicator, compare years."""
+"""Public pages of the policy indicators and of the open data (downloads, API)."""
 
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
+from programmes.exports import ACTION_COLUMNS, LIST_NOTE
 from programmes.models import Budget
+from programmes.spreadsheets import DOWNLOAD_LABELS, MAX_FILE_BYTES, download_response
 
+from .budget_import import budget_template_xlsx
 from .charts import indicator_figure, overview_figure
 from .comparisons import indicator_sentence
+from .exports import INDICATOR_COLUMNS, indicator_values_for, indicator_values_frame
 from .models import IndicatorValue
 from .selectors import indicator_year_table, published_indicators
 from .tables import indicator_values_table
@@ -56,6 +61,7 @@ def render_indicator(request, indicator, *, preview=False):
             "sentence": indicator_sentence(indicator, values),
             "figure": indicator_figure(indicator, values),
             "preview": preview,
+            "download_formats": DOWNLOAD_LABELS,
         },
     )
 
@@ -88,3 +94,46 @@ def indicator_compare(request):
         "indicators/indicator_compare.html",
         {"years": years, "old_year": old_year, "new_year": new_year, "table": table},
     )
+
+
+def indicator_values_download(request, suffix):
+    """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
+    year = request.GET.get("jaar", "").strip()
+    if year and not year.isdigit():
+        # A typo in a filter must not quietly give every value.
+        return HttpResponseBadRequest(
+            f"jaar: '{year}' is geen jaartal", content_type="text/plain; charset=utf-8"
+        )
+    values = indicator_values_for(
+        programme=request.GET.get("programma", ""),
+        year=year,
+        indicator=request.GET.get("indicator", ""),
+    )
+    frame = indicator_values_frame(values=values)
+    return download_response(frame, name="indicatoren", suffix=suffix)
+
+
+def budget_template_download(request):
+    response = HttpResponse(
+        budget_template_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="sjabloon-begroting.xlsx"'
+    return response
+
+
+def open_data(request):
+    return render(
+        request,
+        "indicators/open_data.html",
+        {
+            "indicator_columns": INDICATOR_COLUMNS,
+            "action_columns": ACTION_COLUMNS,
+            "list_note": LIST_NOTE,
+            "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
+        },
+    )
+
+
+def api_documentation(request):
+    return render(request, "indicators/api.html")

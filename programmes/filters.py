@@ -1,10 +1,29 @@
-"""Filters of the public action list (django-filter), with Dutch parameter names."""
+"""Filters on actions by the query parameters the public pages and downloads share.
+
+The names are Dutch because they show in addresses: ?thema=economie&soort=action&
+status=planned&actielijn=3&jaar=2018&programma=economie-werk-en-inkomen.
+"""
 
 import django_filters
 
-from django.db.models import Min
+from django import forms
+from django.db.models import Min, QuerySet
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
+
+
+def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
+    """A programme named by its id (1) or by the slug in its address.
+
+    `prefix` is the path to the programme ('theme__programme'); empty when the
+    queryset holds programmes themselves.
+    """
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    if value.isdigit():
+        return queryset.filter(**{prefix or "pk": int(value)})
+    return queryset.filter(**{f"{prefix}__slug" if prefix else "slug": value})
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -26,13 +45,22 @@ class ActionFilter(django_filters.FilterSet):
         label="Actielijn",
         empty_label="Alle",
     )
-    jaar = django_filters.ChoiceFilter(
-        field_name="year", label="Jaar", empty_label="Alle"
+    # Any year is a valid question (2019 may simply have no actions yet); the
+    # form offers the years that have actions.
+    jaar = django_filters.NumberFilter(
+        field_name="year", label="Jaar", widget=forms.Select
+    )
+    programma = django_filters.CharFilter(method="filter_programma", label="Programma")
+    begrotingsjaar = django_filters.NumberFilter(
+        field_name="theme__programme__budget__year", label="Begrotingsjaar"
     )
 
     class Meta:
         model = Action
         fields = []
+
+    def filter_programma(self, queryset, name, value):
+        return filter_programme(queryset, "theme__programme", value)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +76,9 @@ class ActionFilter(django_filters.FilterSet):
             .distinct()
             .order_by("year")
         )
-        self.filters["jaar"].extra["choices"] = [(y, str(y)) for y in years]
+        self.form.fields["jaar"].widget.choices = [("", "Alle")] + [
+            (y, str(y)) for y in years
+        ]
 
 
 def actions_for_list():

@@ -1,10 +1,13 @@
-"""Public pages of the budget: home, programme, actions, agendas, glossary, search."""
+"""Public pages of the budget: home, programme, actions, agendas, glossary, search;
+the actions download."""
 
 from django_tables2 import RequestConfig
 
 from django.db.models import Prefetch
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
+from .exports import actions_frame
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
 from .search import search as search_everything
@@ -14,6 +17,7 @@ from .selectors import (
     budget_on_show,
     programme_with_content,
 )
+from .spreadsheets import DOWNLOAD_LABELS, download_response
 from .tables import ActionTable
 
 ACTIONS_PER_PAGE = 25
@@ -65,10 +69,19 @@ def action_list(request):
     table = ActionTable(filterset.qs)
     table.caption = "Acties, doelen en pilots"
     RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
+    # Downloads keep the filters that are set (not the sorting or the page).
+    filters = request.GET.copy()
+    for name in ("sort", "page"):
+        filters.pop(name, None)
     return render(
         request,
         "programmes/action_list.html",
-        {"filter": filterset, "table": table},
+        {
+            "filter": filterset,
+            "table": table,
+            "download_formats": DOWNLOAD_LABELS,
+            "download_query": filters.urlencode(),
+        },
     )
 
 
@@ -109,4 +122,20 @@ def search(request):
     results = search_everything(query) if query else []
     return render(
         request, "programmes/search.html", {"query": query, "results": results}
+    )
+
+
+def actions_download(request, suffix):
+    """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
+    filters = ActionFilter(request.GET, queryset=Action.objects.all())
+    if not filters.is_valid():
+        # A typo in a filter must not quietly give every action.
+        return HttpResponseBadRequest(
+            "\n".join(
+                f"{name}: {' '.join(errors)}" for name, errors in filters.errors.items()
+            ),
+            content_type="text/plain; charset=utf-8",
+        )
+    return download_response(
+        actions_frame(actions=filters.qs), name="acties", suffix=suffix
     )

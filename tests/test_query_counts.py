@@ -33,6 +33,12 @@ PAGES = [
     "/begrippen/",
     "/zoeken/?q=werk",
     "/wijzigingen/atom/",
+    "/api/v1/acties/",
+    "/api/v1/acties/1/",
+    "/api/v1/indicatoren/",
+    "/api/v1/programmas/",
+    "/open-data/acties.csv",
+    "/open-data/indicatoren.csv",
 ]
 # Queries a page may run, not counting the savepoint pair of ATOMIC_REQUESTS.
 MAX_QUERIES = 12

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "csp",
     "hengelo_portal",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "programmes",
     "indicators",
 ]
@@ -153,6 +155,40 @@ STORAGES = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
+# An imported budget file (at most 5 MB) stays in memory and then in the session
+# until it is confirmed: never in a temporary file on the server's disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+
+# The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
+# Pagination and filters are set on the viewsets (programmes.api.ReadOnlyViewSet).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Begroting gemeente Hengelo – open data API",
+    "DESCRIPTION": (
+        "Alleen-lezen API met de gepubliceerde begrotingen, programma's, "
+        "onderdelen, agenda's, actielijnen, acties en beleidsindicatoren. "
+        "De gegevens zijn vrij te gebruiken (CC0 1.0)."
+    ),
+    "VERSION": "1.0.0",
+    # Three models have a field named kind, each with its own choices.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionKindEnum": "programmes.models.ActionKind",
+        "ReferenceKindEnum": "programmes.models.ReferenceKind",
+        "ValueKindEnum": "indicators.models.ValueKind",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "LICENSE": {
+        "name": "CC0 1.0 (gegevens)",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    },
+}
 
 # Structured logs, one JSON object a line, without personal data: no IP
 # addresses, no query strings (they may hold search terms), no user names.

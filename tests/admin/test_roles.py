@@ -7,7 +7,12 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from hengelo_portal.roles import ADMINISTRATOR, EDITOR, EDITOR_PERMISSIONS
+from hengelo_portal.roles import (
+    ADMINISTRATOR,
+    EDITOR,
+    EDITOR_EXTRA_PERMISSIONS,
+    EDITOR_PERMISSIONS,
+)
 from indicators.models import Indicator
 from programmes.models import Budget, Programme
 
@@ -21,9 +26,12 @@ def test_the_migration_creates_both_groups_with_their_permissions():
     assert {"add_indicatorvalue", "change_indicatorvalue"} <= codenames
     assert {"add_glossaryterm", "change_theme", "add_paragraph"} <= codenames
     assert "change_indicator" in codenames and "add_indicator" not in codenames
+    assert "import_budget" in codenames
     assert not {c for c in codenames if c.startswith("delete_")}
     assert not {c for c in codenames if c.endswith(("_user", "_group"))}
-    assert len(codenames) == sum(len(a) for a in EDITOR_PERMISSIONS.values())
+    assert len(codenames) == sum(len(a) for a in EDITOR_PERMISSIONS.values()) + len(
+        EDITOR_EXTRA_PERMISSIONS
+    )
     administrator = Group.objects.get(name=ADMINISTRATOR)
     assert administrator.permissions.filter(codename="delete_programme").exists()
     assert administrator.permissions.filter(codename="change_user").exists()

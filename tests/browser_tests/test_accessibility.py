@@ -27,6 +27,8 @@ PUBLIC_PAGES = [
     "/privacy/",
     "/toegankelijkheid/",
     "/kwetsbaarheid-melden/",
+    "/open-data/",
+    "/api/",
 ]
 
 

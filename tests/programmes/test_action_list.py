@@ -63,3 +63,11 @@ def test_paginated(client):
     second = client.get("/acties/", {"page": 2})
     assert second.status_code == 200
     assert "Vorige" in page_text(second)
+
+
+def test_downloads_keep_the_filters_but_not_the_sorting(client):
+    html = client.get("/acties/", {"soort": "goal", "sort": "title"}).content.decode()
+    assert 'href="/open-data/acties.csv?soort=goal"' in html
+    assert 'href="/open-data/acties.xlsx?soort=goal"' in html
+    rows = client.get("/open-data/acties.json?soort=goal").json()
+    assert len(rows) == 3

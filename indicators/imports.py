@@ -1,0 +1,364 @@
+"""Import of indicator values from a spreadsheet in the format indicators.exports
+writes."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from programmes.cells import plain_number
+from programmes.importing import (
+    ImportResult,
+    Outcome,
+    Problem,
+    RowReader,
+    missing_columns,
+    unique_slug,
+)
+from programmes.imports import RecordWriter
+from programmes.models import Programme
+
+from .exports import INDICATOR_COLUMNS
+from .models import Indicator, IndicatorValue, UnitKind, ValueKind
+
+# What an indicator is, apart from its values; all rows of one indicator agree.
+INDICATOR_ATTRIBUTES = {
+    "programme": ("programma_nummer", "programme"),
+    "name": ("indicator", "name"),
+    "order": ("volgorde", "order"),
+    "unit": ("eenheid", "unit"),
+    "unit_kind": ("soort_getal", "unit_kind"),
+    "source": ("bron", "source"),
+    "description": ("toelichting", "description"),
+}
+
+
+@dataclass
+class ValueRow:
+    """One valid row of an indicator file. None means 'column absent or empty'."""
+
+    row: int
+    programme: tuple[int, int]  # (budget year, number)
+    programme_title: str
+    slug: str
+    name: str
+    order: int | None
+    unit: str
+    unit_kind: str | None
+    source: str | None
+    description: str | None
+    budget_year: int
+    kind: str
+    value: Decimal | None
+    measured_year: int | None
+    note: str | None
+    has_measured_year: bool = True  # False: the column is absent, leave it alone
+
+    @property
+    def indicator_key(self):
+        if self.slug:
+            return self.slug
+        return (self.programme, self.name.lower(), self.unit.lower())
+
+
+def _optional_text(reader: RowReader, column: str, max_length: int) -> str | None:
+    return reader.text(column, max_length=max_length) if reader.has(column) else None
+
+
+def _read_row(cells: pd.Series, row: int, sheet: str | None, known: dict):
+    reader = RowReader(cells, row, sheet)
+    slug = reader.slug("indicator_slug")
+    existing = known.get(slug)
+    name = reader.text("indicator", max_length=200)
+    if not name and not existing:
+        if slug:
+            reader.problem(
+                "indicator",
+                _("onbekende indicator '%(slug)s'; vul de naam in om hem aan te maken")
+                % {"slug": slug},
+            )
+        else:
+            reader.problem("indicator", _("is leeg; vul de naam in"))
+    unit = reader.text("eenheid", max_length=60) or (existing.unit if existing else "")
+    if not unit:
+        reader.problem("eenheid", _("is leeg; vul de eenheid in, zoals 'personen'"))
+    unit_kind = (
+        reader.choice("soort_getal", UnitKind) if reader.text("soort_getal") else None
+    )
+    value = reader.number("waarde")
+    values = ValueRow(
+        row=row,
+        programme=(
+            reader.year("programma_begrotingsjaar", required=True),
+            reader.whole_number("programma_nummer", required=True),
+        ),
+        programme_title=reader.text("programma", max_length=200),
+        slug=slug,
+        name=name,
+        order=reader.whole_number("volgorde"),
+        unit=unit,
+        unit_kind=unit_kind,
+        source=_optional_text(reader, "bron", 200),
+        description=_optional_text(reader, "toelichting", 10_000),
+        budget_year=reader.year("begrotingsjaar", required=True),
+        kind=reader.choice("soort_waarde", ValueKind, default=ValueKind.BUDGETED),
+        value=value,
+        measured_year=reader.year("gemeten_in"),
+        note=_optional_text(reader, "opmerking", 300),
+        has_measured_year=reader.has("gemeten_in"),
+    )
+    if value is not None:
+        effective_kind = unit_kind or (
+            existing.unit_kind
+            if existing
+            else UnitKind.PERCENTAGE
+            if unit == "%"
+            else UnitKind.COUNT
+        )
+        if value < 0 and effective_kind != UnitKind.EURO:
+            reader.problem(
+                "waarde", _("een aantal of percentage kan niet negatief zijn")
+            )
+        if effective_kind == UnitKind.PERCENTAGE and value > 100:
+            reader.problem("waarde", _("een percentage ligt tussen 0 en 100"))
+        if abs(value) >= 10**12:
+            reader.problem("waarde", _("is te groot"))
+        elif value != value.quantize(Decimal("0.01")):
+            reader.problem("waarde", _("heeft meer dan twee cijfers achter de komma"))
+    return values, reader.problems
+
+
+def _check_file(rows: list[ValueRow], sheet: str | None) -> list[Problem]:
+    """Duplicates, disagreeing rows and unknown programmes."""
+    problems = []
+    programmes = set(Programme.objects.values_list("budget__year", "number").distinct())
+    seen_values, indicators, titles = {}, {}, {}
+    for row in rows:
+        key = (row.indicator_key, row.budget_year, row.kind)
+        if key in seen_values:
+            problems.append(
+                Problem(
+                    _(
+                        "dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar "
+                        "en dezelfde soort waarde staan ook in rij %(other)s"
+                    )
+                    % {"other": seen_values[key]},
+                    row.row,
+                    None,
+                    sheet,
+                )
+            )
+        seen_values.setdefault(key, row.row)
+        first = indicators.setdefault(row.indicator_key, row)
+        for attribute, (column, _field) in INDICATOR_ATTRIBUTES.items():
+            mine, theirs = getattr(row, attribute), getattr(first, attribute)
+            if mine not in (None, "") and theirs not in (None, "") and mine != theirs:
+                problems.append(
+                    Problem(
+                        _(
+                            "'%(value)s' verschilt van rij %(other)s voor dezelfde "
+                            "indicator"
+                        )
+                        % {"value": mine, "other": first.row},
+                        row.row,
+                        column,
+                        sheet,
+                    )
+                )
+        if row.programme not in programmes and not row.programme_title:
+            problems.append(
+                Problem(
+                    _(
+                        "programma %(number)s van de begroting %(year)s bestaat "
+                        "niet; vul de titel in om het aan te maken"
+                    )
+                    % {"number": row.programme[1], "year": row.programme[0]},
+                    row.row,
+                    "programma",
+                    sheet,
+                )
+            )
+        if row.programme_title:
+            first_title = titles.setdefault(
+                row.programme, (row.programme_title, row.row)
+            )
+            if first_title[0] != row.programme_title:
+                problems.append(
+                    Problem(
+                        _(
+                            "'%(value)s' verschilt van rij %(other)s voor hetzelfde "
+                            "programma"
+                        )
+                        % {"value": row.programme_title, "other": first_title[1]},
+                        row.row,
+                        "programma",
+                        sheet,
+                    )
+                )
+    return problems
+
+
+def _shown(value: Decimal | None) -> str:
+    return plain_number(value) if value is not None else _("geen waarde")
+
+
+class _IndicatorWriter(RecordWriter):
+    def __init__(self, result: ImportResult, user=None):
+        super().__init__(result, user)
+        self.indicators = {}
+
+    def new_slug(self, row: ValueRow) -> str:
+        """From the name; with the unit when two measures share a name (as in the
+        budget's table)."""
+        slug = slugify(row.name)[:190]
+        if slug and not Indicator.objects.filter(slug=slug).exists():
+            return slug
+        return unique_slug(
+            Indicator.objects, f"{row.name} {row.unit}", fallback="indicator"
+        )
+
+    def indicator(self, row: ValueRow) -> Indicator:
+        if row.indicator_key in self.indicators:
+            return self.indicators[row.indicator_key]
+        programme = self.programme(
+            year=row.programme[0], number=row.programme[1], title=row.programme_title
+        )
+        if row.slug:
+            indicator = Indicator.objects.filter(slug=row.slug).first()
+        else:
+            indicator = Indicator.objects.filter(
+                programme=programme, name=row.name, unit=row.unit
+            ).first()
+        wanted = {
+            "programme": programme,
+            "name": row.name,
+            "order": row.order,
+            "unit": row.unit,
+            "unit_kind": row.unit_kind,
+            "source": row.source,
+            "description": row.description,
+        }
+        # An absent column (None) leaves what the portal has; an empty source or
+        # description clears it, as the person who emptied the cell meant.
+        wanted = {
+            key: v
+            for key, v in wanted.items()
+            if v is not None and not (key == "name" and v == "")
+        }
+        if indicator is None:
+            wanted.setdefault(
+                "unit_kind", UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT
+            )
+            indicator = Indicator.objects.create(
+                slug=row.slug or self.new_slug(row), **wanted
+            )
+            self.note(Outcome.CREATED, "indicator", indicator)
+        else:
+            changed = [key for key, v in wanted.items() if getattr(indicator, key) != v]
+            for key in changed:
+                setattr(indicator, key, wanted[key])
+            if changed:
+                indicator.save()
+                self.note(
+                    Outcome.CHANGED,
+                    "indicator",
+                    indicator,
+                    _("%(indicator)s (%(fields)s)")
+                    % {
+                        "indicator": indicator,
+                        "fields": ", ".join(
+                            str(Indicator._meta.get_field(key).verbose_name)
+                            for key in changed
+                        ),
+                    },
+                )
+            else:
+                self.note(Outcome.UNCHANGED, "indicator", indicator)
+        self.indicators[row.indicator_key] = indicator
+        return indicator
+
+    def value(self, row: ValueRow) -> None:
+        indicator = self.indicator(row)
+        budget = self.budget(row.budget_year)
+        kind_label = ValueKind(row.kind).label
+        described = f"{indicator}, {budget}, {kind_label}"
+        value = IndicatorValue.objects.filter(
+            indicator=indicator, budget=budget, kind=row.kind
+        ).first()
+        wanted = {"value": row.value}
+        if row.has_measured_year:
+            wanted["measured_year"] = row.measured_year
+        if row.note is not None:
+            wanted["note"] = row.note
+        if value is None:
+            value = IndicatorValue.objects.create(
+                indicator=indicator, budget=budget, kind=row.kind, **wanted
+            )
+            self.result.record(
+                Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
+            )
+            self.history(Outcome.CREATED, value)
+            return
+        changed = [key for key, v in wanted.items() if getattr(value, key) != v]
+        if not changed:
+            self.result.record(
+                Outcome.UNCHANGED, "waarde", f"{described}: {_shown(row.value)}"
+            )
+            return
+        before = _shown(value.value)
+        for key in changed:
+            setattr(value, key, wanted[key])
+        value.save()
+        self.history(Outcome.CHANGED, value)
+        self.result.record(
+            Outcome.CHANGED,
+            "waarde",
+            f"{described}: {before} → {_shown(row.value)}"
+            if "value" in changed
+            else f"{described}: "
+            + ", ".join(
+                str(IndicatorValue._meta.get_field(key).verbose_name) for key in changed
+            ),
+        )
+
+
+@transaction.atomic
+def indicator_values_import(
+    *,
+    frame: pd.DataFrame,
+    user=None,
+    dry_run: bool = False,
+    sheet: str | None = None,
+) -> ImportResult:
+    """Create or update indicator values (and their indicators) from `frame`.
+
+    All or nothing: with any problem nothing is written. A value is matched by
+    indicator, budget year and kind, so importing the same file twice changes
+    nothing the second time. With dry_run the changes are worked out and rolled
+    back, for the admin's preview.
+    """
+    result = ImportResult(dry_run=dry_run)
+    result.problems += missing_columns(frame, INDICATOR_COLUMNS, sheet)
+    if result.problems:
+        return result
+    known = {indicator.slug: indicator for indicator in Indicator.objects.all()}
+    rows = []
+    for row, cells in frame.iterrows():
+        values, problems = _read_row(cells, row, sheet, known)
+        rows.append(values)
+        result.problems += problems
+    if result.problems:
+        return result
+    result.problems += _check_file(rows, sheet)
+    if result.problems:
+        return result
+    writer = _IndicatorWriter(result, user)
+    for row in rows:
+        writer.value(row)
+    if dry_run:
+        transaction.set_rollback(True)
+    return result

@@ -1,0 +1,61 @@
+"""Helpers for the open data tests: a snapshot of the domain, an empty database."""
+
+import pytest
+
+from django.apps import apps
+
+from indicators.models import Indicator, IndicatorValue
+from programmes.models import (
+    Action,
+    ActionLine,
+    Agenda,
+    Budget,
+    KeyFigure,
+    Paragraph,
+    Place,
+    Programme,
+    Reference,
+    Theme,
+)
+
+# Children before parents, so that PROTECT never stops the emptying.
+DOMAIN_MODELS_TO_EMPTY = [
+    IndicatorValue,
+    Indicator,
+    KeyFigure,
+    Reference,
+    Action,
+    Paragraph,
+    Theme,
+    Programme,
+    Budget,
+    ActionLine,
+    Agenda,
+    Place,
+]
+
+
+def domain_snapshot() -> dict:
+    """Every row of every domain table, to prove that nothing was written."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for app in ("programmes", "indicators")
+        for model in apps.get_app_config(app).get_models()
+        if model._meta.model_name != "importrun"
+    }
+
+
+@pytest.fixture
+def snapshot():
+    return domain_snapshot
+
+
+@pytest.fixture
+def empty_domain(db):
+    """Remove every budget record, as in a new portal."""
+
+    def empty():
+        for model in DOMAIN_MODELS_TO_EMPTY:
+            model.objects.all().delete()
+
+    return empty
