@@ -1,10 +1,12 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
 class PortalConfig(AppConfig):
     """The project package as an app: roles for editors, cache invalidation."""
 
+    default = True
     name = "hengelo_portal"
     verbose_name = "Begrotingsportaal"
 
@@ -19,3 +21,10 @@ class PortalConfig(AppConfig):
         post_migrate.connect(
             roles_grant_new_permissions, sender=apps.get_app_config("indicators")
         )
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the portal's site (two-factor login in production)."""
+
+    default = False
+    default_site = "hengelo_portal.admin_site.PortalAdminSite"

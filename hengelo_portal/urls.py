@@ -13,10 +13,6 @@ def page(name):
     return TemplateView.as_view(template_name=f"pages/{name}.html")
 
 
-admin.site.site_header = "Begroting Hengelo: beheer"
-admin.site.site_title = "Beheer begroting Hengelo"
-admin.site.index_title = "Overzicht voor redacteuren"
-
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("contact/", page("contact"), name="contact"),

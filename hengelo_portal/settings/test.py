@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 # The test servers speak plain http on 127.0.0.1; production settings keep HTTPS on.
 os.environ.setdefault("DJANGO_HTTPS", "0")
 os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+# Admin tests log in with a password; tests of the two-factor login switch it on.
+os.environ.setdefault("PORTAL_REQUIRE_2FA", "0")
 
 from .base import *  # noqa: E402, F403
 

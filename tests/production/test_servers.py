@@ -6,6 +6,8 @@ import urllib.request
 
 import pytest
 import redis
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -49,6 +51,8 @@ def test_an_edit_through_one_server_is_read_through_the_other(shared_redis):
     user = get_user_model().objects.create_superuser("beheer")
     user.password = PBKDF2PasswordHasher().encode(PASSWORD, "vastezoutwaarde")
     user.save()
+    # Production settings ask staff for a code from their authenticator app.
+    device = TOTPDevice.objects.create(user=user, name="telefoon")
     env = {"DATABASE_URL": database_url(), "REDIS_URL": shared_redis}
     with gunicorn(env) as server_a, gunicorn(env) as server_b:
         # Server B has the page in the shared cache before the edit.
@@ -60,6 +64,8 @@ def test_an_edit_through_one_server_is_read_through_the_other(shared_redis):
             f"/{settings.ADMIN_URL}login/",
             username="beheer",
             password=PASSWORD,
+            otp_device=device.persistent_id,
+            otp_token=f"{totp(device.bin_key):06d}",
             next=f"/{settings.ADMIN_URL}",
         )
         assert status == 200 and 'id="login-form"' not in page, page[
