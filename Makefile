@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format user superuser clean
+.PHONY: help run test lint format user superuser clean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -16,13 +16,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# requirements.lock pins every package, also the ones pulled in indirectly.
+$(VENV)/.runtime: requirements.txt requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements.txt requirements-dev.txt requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
+
+lock: $(VENV)/.dev ## Pin every dependency again after changing requirements*.txt
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements-dev.txt
 
 node_modules/.installed: package.json
 	npm install --no-audit --no-fund --ignore-scripts
