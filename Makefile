@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format user superuser clean lock
+.PHONY: help run test lint format user superuser clean lock load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,10 @@ user: $(VENV)/.runtime ## Create an account in a role: make user NAME=anouk ROLE
 
 superuser: $(VENV)/.runtime ## Create an administrator account (asks for a password)
 	$(DEV) $(BIN)/python manage.py createsuperuser
+
+load: $(VENV)/.runtime node_modules/.installed ## Load test against gunicorn + PostgreSQL + Redis; writes benchmarks/LOAD.md
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python benchmarks/load.py
 
 clean: ## Remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 staticfiles
