@@ -162,6 +162,10 @@ def report(result: dict, intact: bool, before: dict) -> str:
         ),
         platform.processor(),
     )
+    latency = " / ".join(f"{result[p]:.1f}" for p in ("p50", "p90", "p99", "max"))
+    kinds = ("connect", "read", "write", "status", "timeout")
+    failures = f"{errors} ({', '.join(str(result[k]) for k in kinds)})"
+    verdict = "yes" if intact else "NO"
     rows = "\n".join(
         f"| `{table}` | {count} | {'same' if intact else 'see above'} |"
         for table, (count, _) in before.items()
@@ -182,9 +186,9 @@ through {len(PATHS)} addresses (pages, API, CSV export, a static file) with
 |---|---|
 | requests | {result["requests"]} |
 | throughput | {result["requests"] / seconds:.0f} requests/s |
-| latency p50 / p90 / p99 / max | {result["p50"]:.1f} / {result["p90"]:.1f} / {result["p99"]:.1f} / {result["max"]:.1f} ms |
-| failed requests (connect, read, write, status ≥ 400, timeout) | {errors} ({result["connect"]}, {result["read"]}, {result["write"]}, {result["status"]}, {result["timeout"]}) |
-| data intact afterwards (every table: same rows, same digest) | {"yes" if intact else "NO"} |
+| latency p50 / p90 / p99 / max | {latency} ms |
+| failed requests (connect, read, write, status ≥ 400, timeout) | {failures} |
+| data intact afterwards (every table: same rows, same digest) | {verdict} |
 
 Rows per table before and after:
 
