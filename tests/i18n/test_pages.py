@@ -176,3 +176,13 @@ def test_dutch_addresses_are_unchanged():
         assert reverse("programmes:action_detail", args=[1]) == "/acties/1/"
     with translation.override("en"):
         assert reverse("programmes:action_detail", args=[1]) == "/en/acties/1/"
+
+
+def test_changes_feed_in_both_languages(client):
+    dutch = client.get("/wijzigingen/atom/").content.decode()
+    english = client.get("/en/wijzigingen/atom/").content.decode()
+    assert "<title>Wijzigingen in de begroting van de gemeente Hengelo</title>" in dutch
+    assert (
+        "<title>Changes in the budget of the municipality of Hengelo</title>" in english
+    )
+    assert "<title>Action: " in english and "<title>Actie: " in dutch
