@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format user superuser clean lock load
+.PHONY: help run test lint format messages user superuser clean lock load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,23 +29,34 @@ lock: $(VENV)/.dev ## Pin every dependency again after changing requirements*.tx
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements-dev.txt
 
+# Compiled catalogues are not in git (*.mo); msgfmt --check makes a broken
+# catalogue fail run, test and lint. Only a changed .po is compiled again.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+$(CATALOGUES): %.mo: %.po | $(VENV)/.runtime
+	$(TEST) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles
+
+messages: $(VENV)/.runtime ## Collect new interface strings into locale/en/…/django.po
+	$(TEST) $(BIN)/python manage.py makemessages -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
+
 node_modules/.installed: package.json
 	npm install --no-audit --no-fund --ignore-scripts
 	touch $@
 
-run: $(VENV)/.runtime node_modules/.installed ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT)
+run: $(VENV)/.runtime node_modules/.installed $(CATALOGUES) ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_initial_data
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev node_modules/.installed ## Install the test tools and run every test
+test: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Install the test tools and run every test
 	$(BIN)/pytest
 
-lint: $(VENV)/.dev ## ruff, djLint and a check for missing migrations
+lint: $(VENV)/.dev $(CATALOGUES) ## ruff, djLint, missing migrations, and catalogues that compile
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates programmes/templates indicators/templates --lint
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
+	msgfmt --check --output-file=/dev/null locale/en/LC_MESSAGES/django.po
 
 format: $(VENV)/.dev ## Format the Python code and templates
 	$(BIN)/ruff check --fix .

@@ -2,6 +2,7 @@
 and the admin."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -13,18 +14,24 @@ def page(name):
     return TemplateView.as_view(template_name=f"pages/{name}.html")
 
 
+# The admin, the staff preview, the JSON API and the machine-read files stay at
+# one address; the public pages are Dutch at their unprefixed addresses and
+# English under /en/ (no cookie, so every page stays cacheable by its path).
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
-    path("contact/", page("contact"), name="contact"),
-    path("privacy/", page("privacy"), name="privacy"),
-    path("toegankelijkheid/", page("accessibility"), name="accessibility"),
-    path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("health/", views.health, name="health"),
     path("ready/", views.ready, name="ready"),
     path("voorvertoning/", include("programmes.preview")),
     path("voorvertoning/", include("indicators.preview")),
     path("api/v1/", include("hengelo_portal.api_urls")),
+]
+urlpatterns += i18n_patterns(
+    path("contact/", page("contact"), name="contact"),
+    path("privacy/", page("privacy"), name="privacy"),
+    path("toegankelijkheid/", page("accessibility"), name="accessibility"),
+    path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
     path("", include("indicators.urls")),
     path("", include("programmes.urls")),
-]
+    prefix_default_language=False,
+)

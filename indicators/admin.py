@@ -53,12 +53,12 @@ class IndicatorAdmin(PortalAdmin):
                 "fields": [
                     "programme",
                     "order",
-                    "name",
+                    ("name", "name_en"),
                     "slug",
-                    "unit",
+                    ("unit", "unit_en"),
                     "unit_kind",
                     "source",
-                    "description",
+                    ("description", "description_en"),
                     "version",
                 ]
             },

@@ -19,12 +19,12 @@ class IndicatorsConfig(AppConfig):
                 queryset=lambda: published_indicators().select_related("programme"),
                 fields=("name", "unit", "description"),
                 snippet_field="name",
-                kind="Beleidsindicator",
+                kind=_("Beleidsindicator"),
                 title=str,
                 url=lambda i: i.get_absolute_url(),
             )
         )
         feeds.register(
             lambda: published_indicators().order_by("-updated_at"),
-            kind="Beleidsindicator",
+            kind=_("Beleidsindicator"),
         )

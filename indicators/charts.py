@@ -9,6 +9,9 @@ import json
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from .models import Indicator, UnitKind, ValueKind
 
 # Colours with at least 4.5:1 contrast on white (WCAG 1.4.11 needs 3:1).
@@ -21,10 +24,10 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 def _axis_title(indicator: Indicator) -> str:
     if indicator.unit_kind == UnitKind.PERCENTAGE:
-        return "Percentage (%)"
+        return _("Percentage (%)")
     if indicator.unit_kind == UnitKind.EURO:
-        return "Bedrag (€)"
-    return f"Aantal {indicator.unit}"
+        return _("Bedrag (€)")
+    return _("Aantal %(unit)s") % {"unit": indicator.localized("unit")}
 
 
 def _number(value):
@@ -36,13 +39,15 @@ def _hover(indicator: Indicator) -> str:
         return "%{y:,.1f}%"
     if indicator.unit_kind == UnitKind.EURO:
         return "€ %{y:,}"
-    return "%{y:,} " + indicator.unit
+    return "%{y:,} " + indicator.localized("unit")
 
 
 def _base_layout(title: str, **extra) -> dict:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "separators": ",.",  # Dutch: decimal comma, thousands dot
+        # The active language's: "6.500,5" in Dutch, "6,500.5" in English.
+        "separators": formats.get_format("DECIMAL_SEPARATOR")
+        + formats.get_format("THOUSAND_SEPARATOR"),
         "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
         "template": "none",
         "paper_bgcolor": "#ffffff",
@@ -70,8 +75,8 @@ def indicator_figure(indicator: Indicator, values) -> dict:
 
     figure = go.Figure()
     for kind, name, colour in (
-        (ValueKind.BUDGETED, "Begroot", BUDGETED_COLOUR),
-        (ValueKind.REALISED, "Gerealiseerd", REALISED_COLOUR),
+        (ValueKind.BUDGETED, _("Begroot"), BUDGETED_COLOUR),
+        (ValueKind.REALISED, _("Gerealiseerd"), REALISED_COLOUR),
     ):
         if by_kind[kind]:
             figure.add_bar(
@@ -85,7 +90,7 @@ def indicator_figure(indicator: Indicator, values) -> dict:
         figure.add_scatter(
             x=labels,
             y=[_number(by_kind[ValueKind.BASELINE].get(year)) for year in years],
-            name="Nulmeting",
+            name=_("Nulmeting"),
             mode="markers",
             marker={"color": BASELINE_COLOUR, "size": 12, "symbol": "diamond"},
         )
@@ -95,7 +100,7 @@ def indicator_figure(indicator: Indicator, values) -> dict:
         figure.add_scatter(
             x=labels,
             y=[target] * len(labels),
-            name="Streefwaarde",
+            name=_("Streefwaarde"),
             mode="lines",
             line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
         )
@@ -111,7 +116,7 @@ def indicator_figure(indicator: Indicator, values) -> dict:
             "x": label,
             "y": 0,
             "yref": "y",
-            "text": "geen waarde",
+            "text": _("geen waarde"),
             "showarrow": False,
             "yanchor": "bottom",
             "font": {"color": "#4a4a4a"},
@@ -120,8 +125,12 @@ def indicator_figure(indicator: Indicator, values) -> dict:
     ]
     figure.update_layout(
         _base_layout(
-            f"{indicator.name}: {_axis_title(indicator).lower()} per begroting",
-            xaxis={"title": {"text": "Begroting"}, "type": "category"},
+            _("%(name)s: %(axis)s per begroting")
+            % {
+                "name": indicator.localized("name"),
+                "axis": _axis_title(indicator).lower(),
+            },
+            xaxis={"title": {"text": _("Begroting")}, "type": "category"},
             yaxis={
                 "title": {"text": _axis_title(indicator)},
                 "rangemode": "tozero",
@@ -137,12 +146,11 @@ def indicator_figure(indicator: Indicator, values) -> dict:
 
 
 def _short_title(indicator: Indicator, length: int = 42) -> str:
-    name = (
-        indicator.name
-        if len(indicator.name) <= length
-        else (indicator.name[: length - 1].rstrip() + "…")
-    )
-    return f"{name}<br>({indicator.unit})"
+    name = indicator.localized("name")
+    if len(name) > length:
+        name = name[: length - 1].rstrip() + "…"
+    unit = indicator.localized("unit")
+    return f"{name}<br>({unit})"
 
 
 def overview_figure(rows, years) -> dict:
@@ -166,7 +174,7 @@ def overview_figure(rows, years) -> dict:
             x=labels,
             y=[_number(v) for v in values],
             marker_color=BUDGETED_COLOUR,
-            name=indicator.name,
+            name=indicator.localized("name"),
             showlegend=False,
             hovertemplate=f"%{{x}}: {_hover(indicator)}<extra></extra>",
             row=index // columns + 1,
@@ -177,7 +185,7 @@ def overview_figure(rows, years) -> dict:
     figure.update_annotations(font_size=12)
     figure.update_layout(
         _base_layout(
-            "Beleidsindicatoren per begroting, elk op eigen schaal",
+            _("Beleidsindicatoren per begroting, elk op eigen schaal"),
             height=300 * rows_needed + 80,
         )
     )

@@ -1,9 +1,11 @@
-"""Changes between budget years, and the plain-Dutch sentences that describe them."""
+"""Changes between budget years, and the plain sentences (Dutch or English) that
+describe them."""
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from .formatting import format_number, format_value
 from .models import Indicator, UnitKind, ValueKind
@@ -28,7 +30,7 @@ class Change:
 def format_percent_change(percent: Decimal | None) -> str:
     """'+22%', '-3,5%', '0%'; 'geen waarde' where it cannot be computed."""
     if percent is None:
-        return "geen waarde"
+        return _("geen waarde")
     places = Decimal("0.1") if 0 < abs(percent) < 1 else Decimal(1)
     rounded = percent.quantize(places, rounding=ROUND_HALF_UP)
     sign = "+" if rounded > 0 else ""
@@ -38,23 +40,25 @@ def format_percent_change(percent: Decimal | None) -> str:
 def format_absolute_change(indicator: Indicator, absolute: Decimal | None) -> str:
     """'+60 personen', '-1,2 procentpunt'; 'geen waarde' where it cannot be computed."""
     if absolute is None:
-        return "geen waarde"
+        return _("geen waarde")
     sign = "+" if absolute > 0 else ("-" if absolute < 0 else "")
     magnitude = abs(absolute)
     if indicator.unit_kind == UnitKind.PERCENTAGE:
-        return f"{sign}{format_number(magnitude)} procentpunt"
+        return sign + _("%(number)s procentpunt") % {"number": format_number(magnitude)}
     return sign + format_value(
-        magnitude, unit=indicator.unit, unit_kind=indicator.unit_kind
+        magnitude, unit=indicator.localized("unit"), unit_kind=indicator.unit_kind
     )
 
 
 def _amount(indicator: Indicator, number: Decimal) -> str:
-    return format_value(number, unit=indicator.unit, unit_kind=indicator.unit_kind)
+    return format_value(
+        number, unit=indicator.localized("unit"), unit_kind=indicator.unit_kind
+    )
 
 
 def _difference(indicator: Indicator, absolute: Decimal) -> str:
     if indicator.unit_kind == UnitKind.PERCENTAGE:
-        return f"{format_number(abs(absolute))} procentpunt"
+        return _("%(number)s procentpunt") % {"number": format_number(abs(absolute))}
     return format_number(abs(absolute))
 
 
@@ -68,10 +72,13 @@ def indicator_sentence(indicator: Indicator, values) -> str:
         key=lambda v: v.budget.year,
     )
     if not budgeted:
-        return "Voor deze indicator is nog geen begrote waarde bekend."
+        return _("Voor deze indicator is nog geen begrote waarde bekend.")
     latest = budgeted[-1]
     year = latest.budget.year
-    sentence = f"In de begroting {year} is het doel {_amount(indicator, latest.value)}"
+    sentence = _("In de begroting %(year)s is het doel %(amount)s") % {
+        "year": year,
+        "amount": _amount(indicator, latest.value),
+    }
     earlier = [
         v for v in values if v.kind == ValueKind.BUDGETED and v.budget.year < year
     ]
@@ -79,19 +86,25 @@ def indicator_sentence(indicator: Indicator, values) -> str:
     if previous is None:
         sentence += "."
     elif previous.value is None:
-        sentence += (
-            f". In de begroting {previous.budget.year} had deze indicator geen waarde."
-        )
+        sentence += _(". In de begroting %(year)s had deze indicator geen waarde.") % {
+            "year": previous.budget.year
+        }
     else:
         change = Change.between(previous.value, latest.value)
         if change.absolute == 0:
-            sentence += f", evenveel als in {previous.budget.year}."
+            sentence += _(", evenveel als in %(year)s.") % {
+                "year": previous.budget.year
+            }
         else:
-            more = "meer" if change.absolute > 0 else "minder"
-            sentence += (
-                f", {_difference(indicator, change.absolute)} {more} dan in "
-                f"{previous.budget.year}"
+            template = (
+                _(", %(difference)s meer dan in %(year)s")
+                if change.absolute > 0
+                else _(", %(difference)s minder dan in %(year)s")
             )
+            sentence += template % {
+                "difference": _difference(indicator, change.absolute),
+                "year": previous.budget.year,
+            }
             if change.percent is not None:
                 sentence += f" ({format_percent_change(change.percent)})"
             sentence += "."
@@ -110,14 +123,35 @@ def _target_sentence(indicator: Indicator, values) -> str:
     ]
     # The newest figure; at equal years a realised figure beats a budgeted one.
     latest = max(figures, key=lambda v: (v.budget.year, v.kind == ValueKind.REALISED))
-    label = "gerealiseerd" if latest.kind == ValueKind.REALISED else "begroot"
+    label = _("gerealiseerd") if latest.kind == ValueKind.REALISED else _("begroot")
     gap = target.value - latest.value
-    text = f" De streefwaarde is {_amount(indicator, target.value)}"
+    text = _(" De streefwaarde is %(amount)s") % {
+        "amount": _amount(indicator, target.value)
+    }
+    figures = {
+        "label": label,
+        "year": latest.budget.year,
+        "amount": _amount(indicator, latest.value),
+        "difference": _difference(indicator, gap),
+    }
     if gap == 0:
-        return text + f"; het laatste cijfer ({label} {latest.budget.year}) haalt die."
-    side = "onder" if gap > 0 else "boven"
+        return (
+            text + _("; het laatste cijfer (%(label)s %(year)s) haalt die.") % figures
+        )
+    if gap > 0:
+        return (
+            text
+            + _(
+                "; het laatste cijfer (%(label)s %(year)s, %(amount)s) ligt daar "
+                "%(difference)s onder."
+            )
+            % figures
+        )
     return (
-        text + f"; het laatste cijfer ({label} {latest.budget.year}, "
-        f"{_amount(indicator, latest.value)}) ligt daar "
-        f"{_difference(indicator, gap)} {side}."
+        text
+        + _(
+            "; het laatste cijfer (%(label)s %(year)s, %(amount)s) ligt daar "
+            "%(difference)s boven."
+        )
+        % figures
     )

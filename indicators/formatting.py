@@ -1,4 +1,5 @@
-"""Dutch formatting of indicator figures: 6.500 contacten, 17,3%, geen waarde."""
+"""Indicator figures in the active language: 6.500 contacten, 17,3%, geen waarde
+(6,500 and 17.3% on English pages)."""
 
 from decimal import Decimal
 

@@ -13,6 +13,7 @@ from programmes.models import (
     TimeStampedModel,
     history_of,
 )
+from programmes.translations import TranslatedContentMixin, english_version
 from programmes.versioning import VersionedModel
 
 
@@ -29,7 +30,7 @@ class ValueKind(models.TextChoices):
     BASELINE = "baseline", _("Nulmeting")
 
 
-class Indicator(VersionedModel, PublishableModel):
+class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
     """One measure of a programme's policy, such as 'Uitstroom naar werk'."""
 
     programme = models.ForeignKey(
@@ -47,6 +48,7 @@ class Indicator(VersionedModel, PublishableModel):
         max_length=200,
         help_text=_("De naam zoals in de tabel van de begroting."),
     )
+    name_en = english_version(name)
     slug = models.SlugField(
         _("webadres-deel"),
         max_length=200,
@@ -64,6 +66,7 @@ class Indicator(VersionedModel, PublishableModel):
             "'personen'. Bij een percentage: '%'."
         ),
     )
+    unit_en = english_version(unit)
     unit_kind = models.CharField(
         _("soort getal"),
         max_length=12,
@@ -82,6 +85,7 @@ class Indicator(VersionedModel, PublishableModel):
         blank=True,
         help_text=_("Optioneel: wat de indicator meet en waarom."),
     )
+    description_en = english_version(description)
 
     history = history_of(_("beleidsindicatoren"))
 
@@ -91,9 +95,10 @@ class Indicator(VersionedModel, PublishableModel):
         verbose_name_plural = _("beleidsindicatoren")
 
     def __str__(self):
+        name = self.localized("name")
         if self.unit_kind == UnitKind.PERCENTAGE:
-            return self.name
-        return f"{self.name} ({self.unit})"
+            return name
+        return f"{name} ({self.localized('unit')})"
 
     def get_absolute_url(self):
         return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})

@@ -6,6 +6,8 @@ from functools import total_ordering
 import django_tables2 as tables
 
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .comparisons import Change, format_absolute_change, format_percent_change
 from .formatting import format_value
@@ -58,10 +60,11 @@ class CellColumn(tables.Column):
 
 class IndicatorValuesTable(tables.Table):
     name = tables.Column(
-        verbose_name="Beleidsindicator", linkify=lambda record: record["url"]
+        verbose_name=gettext_lazy("Beleidsindicator"),
+        linkify=lambda record: record["url"],
     )
-    unit = tables.Column(verbose_name="Eenheid")
-    programme = tables.Column(verbose_name="Programma")
+    unit = tables.Column(verbose_name=gettext_lazy("Eenheid"))
+    programme = tables.Column(verbose_name=gettext_lazy("Programma"))
 
     class Meta:
         orderable = True
@@ -78,23 +81,33 @@ def indicator_values_table(*, table, old_year=None, new_year=None, request=None)
     if old_year is None and len(years) >= 2:
         old_year, new_year = years[-2], years[-1]
     extra = [
-        (f"y{year}", CellColumn(verbose_name=f"Begroting {year}")) for year in years
+        (
+            f"y{year}",
+            CellColumn(verbose_name=_("Begroting %(year)s") % {"year": year}),
+        )
+        for year in years
     ]
     if old_year is not None and new_year is not None:
+        years_between = {"old": old_year, "new": new_year}
         extra += [
-            ("change", CellColumn(verbose_name=f"Verschil {old_year}–{new_year}")),
+            (
+                "change",
+                CellColumn(verbose_name=_("Verschil %(old)s–%(new)s") % years_between),
+            ),
             (
                 "change_percent",
-                CellColumn(verbose_name=f"Verschil in % {old_year}–{new_year}"),
+                CellColumn(
+                    verbose_name=_("Verschil in %% %(old)s–%(new)s") % years_between
+                ),
             ),
         ]
     data = []
     for row in table.rows:
         indicator = row.indicator
         record = {
-            "name": indicator.name,
+            "name": indicator.localized("name"),
             "url": indicator.get_absolute_url(),
-            "unit": indicator.unit,
+            "unit": indicator.localized("unit"),
             "programme": str(indicator.programme),
         }
         numbers = {}
@@ -103,7 +116,7 @@ def indicator_values_table(*, table, old_year=None, new_year=None, request=None)
             numbers[year] = number
             note = value.note if value else ""
             text = format_value(
-                number, unit=indicator.unit, unit_kind=indicator.unit_kind
+                number, unit=indicator.localized("unit"), unit_kind=indicator.unit_kind
             )
             record[f"y{year}"] = Cell(number, text, note)
         if old_year is not None and new_year is not None:

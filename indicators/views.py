@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from programmes.exports import ACTION_COLUMNS, LIST_NOTE
 from programmes.models import Budget
@@ -102,7 +103,8 @@ def indicator_values_download(request, suffix):
     if year and not year.isdigit():
         # A typo in a filter must not quietly give every value.
         return HttpResponseBadRequest(
-            f"jaar: '{year}' is geen jaartal", content_type="text/plain; charset=utf-8"
+            _("jaar: '%(year)s' is geen jaartal") % {"year": year},
+            content_type="text/plain; charset=utf-8",
         )
     values = indicator_values_for(
         programme=request.GET.get("programma", ""),

@@ -62,7 +62,7 @@ class BudgetAdmin(PortalAdmin):
 
 class ThemeInline(VersionedTabularInline):
     model = Theme
-    fields = ["order", "title", "slug", "publication_status", "version"]
+    fields = ["order", "title", "title_en", "slug", "publication_status", "version"]
     prepopulated_fields = {"slug": ["title"]}
     show_change_link = True
 
@@ -95,11 +95,12 @@ class ProgrammeAdmin(PortalAdmin):
                 "fields": [
                     "budget",
                     "number",
-                    "title",
+                    # Each English version beside its Dutch original.
+                    ("title", "title_en"),
                     "slug",
-                    "intro",
-                    "developments_heading",
-                    "indicators_note",
+                    ("intro", "intro_en"),
+                    ("developments_heading", "developments_heading_en"),
+                    ("indicators_note", "indicators_note_en"),
                     "version",
                 ]
             },
@@ -112,7 +113,13 @@ class ProgrammeAdmin(PortalAdmin):
 
 class ParagraphInline(VersionedStackedInline):
     model = Paragraph
-    fields = ["order", "text", "followed_by_agenda", "followed_by_actions", "version"]
+    fields = [
+        "order",
+        ("text", "text_en"),
+        "followed_by_agenda",
+        "followed_by_actions",
+        "version",
+    ]
 
 
 class ThemeReferenceInline(VersionedTabularInline):
@@ -131,7 +138,18 @@ class ThemeAdmin(PortalAdmin):
     search_fields = ["title", "paragraphs__text"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
-        (None, {"fields": ["programme", "order", "title", "slug", "version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "programme",
+                    "order",
+                    ("title", "title_en"),
+                    "slug",
+                    "version",
+                ]
+            },
+        ),
         PUBLICATION_FIELDSET,
     ]
     inlines = [ParagraphInline, ThemeReferenceInline]
@@ -195,7 +213,18 @@ class ActionAdmin(PortalAdmin):
     autocomplete_fields = ["action_lines", "places"]
     readonly_fields = ["status_changed_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["theme", "kind", "title", "text", "version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "theme",
+                    "kind",
+                    ("title", "title_en"),
+                    ("text", "text_en"),
+                    "version",
+                ]
+            },
+        ),
         (
             _("Voortgang"),
             {"fields": ["status", "year", "order", "status_changed_at", "updated_at"]},

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action
 
@@ -23,14 +24,14 @@ register(
         .select_related("theme__programme")
         .order_by("-updated_at")
     ),
-    kind="Actie",
+    kind=_("Actie"),
 )
 
 
 class ChangesFeed(Feed):
     feed_type = Atom1Feed
-    title = "Wijzigingen in de begroting van de gemeente Hengelo"
-    subtitle = "Recent gewijzigde acties en beleidsindicatoren."
+    title = _("Wijzigingen in de begroting van de gemeente Hengelo")
+    subtitle = _("Recent gewijzigde acties en beleidsindicatoren.")
     link = reverse_lazy("programmes:home")
 
     def items(self):

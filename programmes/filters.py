@@ -8,6 +8,7 @@ import django_filters
 
 from django import forms
 from django.db.models import Min, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
 
@@ -28,31 +29,36 @@ def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
 
 class ActionFilter(django_filters.FilterSet):
     thema = django_filters.ChoiceFilter(
-        field_name="theme__slug", label="Onderdeel", empty_label="Alle"
+        field_name="theme__slug", label=_("Onderdeel"), empty_label=_("Alle")
     )
     soort = django_filters.ChoiceFilter(
-        field_name="kind", choices=ActionKind.choices, label="Soort", empty_label="Alle"
+        field_name="kind",
+        choices=ActionKind.choices,
+        label=_("Soort"),
+        empty_label=_("Alle"),
     )
     status = django_filters.ChoiceFilter(
         field_name="status",
         choices=ActionStatus.choices,
-        label="Status",
-        empty_label="Alle",
+        label=_("Status"),
+        empty_label=_("Alle"),
     )
     actielijn = django_filters.ModelChoiceFilter(
         field_name="action_lines",
         queryset=ActionLine.objects.select_related("agenda"),
-        label="Actielijn",
-        empty_label="Alle",
+        label=_("Actielijn"),
+        empty_label=_("Alle"),
     )
     # Any year is a valid question (2019 may simply have no actions yet); the
     # form offers the years that have actions.
     jaar = django_filters.NumberFilter(
-        field_name="year", label="Jaar", widget=forms.Select
+        field_name="year", label=_("Jaar"), widget=forms.Select
     )
-    programma = django_filters.CharFilter(method="filter_programma", label="Programma")
+    programma = django_filters.CharFilter(
+        method="filter_programma", label=_("Programma")
+    )
     begrotingsjaar = django_filters.NumberFilter(
-        field_name="theme__programme__budget__year", label="Begrotingsjaar"
+        field_name="theme__programme__budget__year", label=_("Begrotingsjaar")
     )
 
     class Meta:
@@ -76,7 +82,7 @@ class ActionFilter(django_filters.FilterSet):
             .distinct()
             .order_by("year")
         )
-        self.form.fields["jaar"].widget.choices = [("", "Alle")] + [
+        self.form.fields["jaar"].widget.choices = [("", _("Alle"))] + [
             (y, str(y)) for y in years
         ]
 

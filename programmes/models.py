@@ -7,8 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .translations import TranslatedContentMixin, english_version
 from .versioning import VersionedModel
 
 
@@ -88,7 +90,7 @@ class Budget(VersionedModel, PublishableModel):
         return self.title
 
 
-class Programme(VersionedModel, PublishableModel):
+class Programme(TranslatedContentMixin, VersionedModel, PublishableModel):
     """A programme of a budget (Programma 1 Economie, Werk en Inkomen)."""
 
     budget = models.ForeignKey(
@@ -108,6 +110,7 @@ class Programme(VersionedModel, PublishableModel):
             "De titel zonder nummer, bijvoorbeeld 'Economie, Werk en Inkomen'."
         ),
     )
+    title_en = english_version(title)
     slug = models.SlugField(
         _("webadres-deel"),
         max_length=200,
@@ -121,6 +124,7 @@ class Programme(VersionedModel, PublishableModel):
         blank=True,
         help_text=_("Optioneel: een korte inleiding die boven het programma staat."),
     )
+    intro_en = english_version(intro)
     developments_heading = models.CharField(
         _("kop bij de ontwikkelingen"),
         max_length=200,
@@ -130,11 +134,13 @@ class Programme(VersionedModel, PublishableModel):
             "ontwikkelingen in 2018?'."
         ),
     )
+    developments_heading_en = english_version(developments_heading)
     indicators_note = models.TextField(
         _("opmerking bij de beleidsindicatoren"),
         blank=True,
         help_text=_("Tekst die onder de tabel met beleidsindicatoren staat."),
     )
+    indicators_note_en = english_version(indicators_note)
 
     history = history_of(_("programma's"))
 
@@ -152,7 +158,11 @@ class Programme(VersionedModel, PublishableModel):
         ]
 
     def __str__(self):
-        return f"Programma {self.number} {self.title}"
+        # In the language of the page: "Programme 1 …" on English pages.
+        return gettext("Programma %(number)s %(title)s") % {
+            "number": self.number,
+            "title": self.localized("title"),
+        }
 
     def get_absolute_url(self):
         return reverse(
@@ -167,7 +177,7 @@ class Programme(VersionedModel, PublishableModel):
         )
 
 
-class Theme(VersionedModel, PublishableModel):
+class Theme(TranslatedContentMixin, VersionedModel, PublishableModel):
     """A part ('onderdeel') of a programme, such as Economie."""
 
     programme = models.ForeignKey(
@@ -187,6 +197,7 @@ class Theme(VersionedModel, PublishableModel):
         max_length=200,
         help_text=_("De naam van het onderdeel, bijvoorbeeld 'Economie'."),
     )
+    title_en = english_version(title)
     slug = models.SlugField(
         _("webadres-deel"),
         max_length=200,
@@ -229,7 +240,7 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Geschrapt")
 
 
-class Paragraph(VersionedModel, TimeStampedModel):
+class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     """One paragraph of a theme's narrative, optionally followed by a list."""
 
     theme = models.ForeignKey(
@@ -245,6 +256,7 @@ class Paragraph(VersionedModel, TimeStampedModel):
         help_text=_("Alinea's met een lager getal staan eerder in het verhaal."),
     )
     text = models.TextField(_("tekst"), help_text=_("De tekst van de alinea."))
+    text_en = english_version(text)
     followed_by_agenda = models.ForeignKey(
         "Agenda",
         on_delete=models.SET_NULL,
@@ -397,7 +409,7 @@ class Place(models.Model):
         return self.name
 
 
-class Action(VersionedModel, PublishableModel):
+class Action(TranslatedContentMixin, VersionedModel, PublishableModel):
     """A concrete action, goal or pilot of a theme."""
 
     theme = models.ForeignKey(
@@ -434,9 +446,11 @@ class Action(VersionedModel, PublishableModel):
         max_length=200,
         help_text=_("Een korte titel voor overzichten en tabellen."),
     )
+    title_en = english_version(title)
     text = models.TextField(
         _("tekst"), help_text=_("De volledige tekst zoals in de begroting.")
     )
+    text_en = english_version(text)
     action_lines = models.ManyToManyField(
         ActionLine,
         blank=True,
@@ -704,7 +718,7 @@ class KeyFigure(VersionedModel, TimeStampedModel):
             raise ValidationError(errors)
 
 
-class GlossaryTerm(VersionedModel, TimeStampedModel):
+class GlossaryTerm(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     """An abbreviation or name in the budget text, explained in plain Dutch."""
 
     term = models.CharField(
@@ -721,11 +735,13 @@ class GlossaryTerm(VersionedModel, TimeStampedModel):
         max_length=300,
         help_text=_("Voluit of in één zin: wat betekent het?"),
     )
+    meaning_en = english_version(meaning)
     description = models.TextField(
         _("toelichting"),
         blank=True,
         help_text=_("Optioneel: meer uitleg voor wie het niet kent."),
     )
+    description_en = english_version(description)
 
     history = history_of(_("begrippen"))
 

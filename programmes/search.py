@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from .models import Action, GlossaryTerm, Paragraph, Programme
 
@@ -158,7 +159,7 @@ register(
         queryset=lambda: Programme.objects.published().select_related("budget"),
         fields=("title", "intro"),
         snippet_field="title",
-        kind="Programma",
+        kind=gettext_lazy("Programma"),
         title=str,
         url=lambda p: p.get_absolute_url(),
     )
@@ -171,7 +172,7 @@ register(
         ).select_related("theme__programme__budget"),
         fields=("text", "theme__title"),
         snippet_field="text",
-        kind="Tekst",
+        kind=gettext_lazy("Tekst"),
         title=lambda p: f"{p.theme.title} – {p.theme.programme}",
         url=lambda p: p.theme.get_absolute_url(),
     )
@@ -181,7 +182,7 @@ register(
         queryset=lambda: Action.objects.published().select_related("theme"),
         fields=("title", "text"),
         snippet_field="text",
-        kind="Actie",
+        kind=gettext_lazy("Actie"),
         title=lambda a: a.title,
         url=lambda a: a.get_absolute_url(),
     )
@@ -191,7 +192,7 @@ register(
         queryset=lambda: GlossaryTerm.objects.all(),
         fields=("term", "meaning", "description"),
         snippet_field="meaning",
-        kind="Begrip",
+        kind=gettext_lazy("Begrip"),
         title=lambda g: g.term,
         url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
     )

@@ -6,6 +6,7 @@ from django_tables2 import RequestConfig
 from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from .exports import actions_frame
 from .filters import ActionFilter, actions_for_list
@@ -67,7 +68,7 @@ def render_programme(request, programme, agendas, *, preview=False):
 def action_list(request):
     filterset = ActionFilter(request.GET, queryset=actions_for_list())
     table = ActionTable(filterset.qs)
-    table.caption = "Acties, doelen en pilots"
+    table.caption = _("Acties, doelen en pilots")
     RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
     # Downloads keep the filters that are set (not the sorting or the page).
     filters = request.GET.copy()

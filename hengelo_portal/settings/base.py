@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hengelo_portal.context_processors.contact",
+                "hengelo_portal.context_processors.language_switch",
             ],
         },
     },
@@ -154,9 +155,11 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
-# Dutch first: language, time zone and number format (6.500 and 17,3).
+# Dutch first: language, time zone and number format (6.500 and 17,3). English
+# for international residents lives under /en/ (hengelo_portal/urls.py); the
+# names are each language's own, as the language switch shows them.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

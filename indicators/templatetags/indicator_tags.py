@@ -26,7 +26,9 @@ def indicator_value(value):
     if value is None:
         return format_value(None, unit="", unit_kind="")
     indicator = value.indicator
-    return format_value(value.value, unit=indicator.unit, unit_kind=indicator.unit_kind)
+    return format_value(
+        value.value, unit=indicator.localized("unit"), unit_kind=indicator.unit_kind
+    )
 
 
 @register.inclusion_tag("indicators/_highlights.html")

@@ -6,6 +6,8 @@ from django import template
 from django.utils import formats
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import AmountUnit, GlossaryTerm
 
@@ -13,9 +15,9 @@ register = template.Library()
 
 _UNIT_SUFFIX = {
     AmountUnit.EURO: "",
-    AmountUnit.EURO_PER_YEAR: " per jaar",
-    AmountUnit.EURO_PER_RESIDENT: " per inwoner",
-    AmountUnit.EURO_PER_RESIDENT_PER_YEAR: " per inwoner per jaar",
+    AmountUnit.EURO_PER_YEAR: gettext_lazy(" per jaar"),
+    AmountUnit.EURO_PER_RESIDENT: gettext_lazy(" per inwoner"),
+    AmountUnit.EURO_PER_RESIDENT_PER_YEAR: gettext_lazy(" per inwoner per jaar"),
 }
 
 
@@ -25,10 +27,10 @@ def key_figure_amount(figure):
     decimals = 0 if figure.amount == figure.amount.to_integral_value() else 2
     number = formats.number_format(figure.amount, decimals, force_grouping=True)
     if figure.unit == AmountUnit.JOBS:
-        text = f"{number} banen"
+        text = _("%(number)s banen") % {"number": number}
     else:
         text = f"€ {number}{_UNIT_SUFFIX[figure.unit]}"
-    return f"circa {text}" if figure.approximate else text
+    return _("circa %(amount)s") % {"amount": text} if figure.approximate else text
 
 
 @register.filter
@@ -38,7 +40,7 @@ def key_figure_period(figure):
             return str(figure.year_from)
         return f"{figure.year_from}–{figure.year_to}"
     if figure.year_from:
-        return f"vanaf {figure.year_from}"
+        return _("vanaf %(year)s") % {"year": figure.year_from}
     return "–"
 
 
@@ -46,7 +48,9 @@ class PageGlossary:
     """Marks the first use of each glossary term on a page with <abbr title>."""
 
     def __init__(self):
-        self.meanings = dict(GlossaryTerm.objects.values_list("term", "meaning"))
+        self.meanings = {
+            term.term: term.localized("meaning") for term in GlossaryTerm.objects.all()
+        }
         terms = sorted(self.meanings, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)")
@@ -75,13 +79,59 @@ class PageGlossary:
         return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
+def _only_in_dutch(markup: SafeString) -> SafeString:
+    """Dutch text on an English page: marked as Dutch, with a note saying so."""
+    return format_html(
+        '<span lang="nl">{}</span> <small class="only-in-dutch" lang="en">({})</small>',
+        markup,
+        _("Alleen in het Nederlands"),
+    )
+
+
 @register.simple_tag(takes_context=True)
-def explained(context, text):
-    """The text, escaped, with the first use of each glossary term explained."""
+def explained(context, text, field=None):
+    """The text, escaped, with the first use of each glossary term explained.
+
+    With a field name, `text` is an object and the text is that field in the
+    page's language (`{% explained action "text" %}`), Dutch with a note where no
+    English version exists.
+    """
     request = context.get("request")
     glossary = getattr(request, "page_glossary", None)
     if glossary is None:
         glossary = PageGlossary()
         if request is not None:
             request.page_glossary = glossary
-    return glossary.markup(text)
+    if field is None:
+        return glossary.markup(text)
+    markup = glossary.markup(text.localized(field))
+    return _only_in_dutch(markup) if text.lacks_english(field) else markup
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A content field in the page's language, escaped; Dutch with a note where no
+    English version exists: `{% translated action "title" %}`."""
+    text = escape(obj.localized(field))
+    return _only_in_dutch(text) if obj.lacks_english(field) else text
+
+
+@register.filter
+def localized(obj, field):
+    """A content field in the page's language, Dutch where no English version
+    exists, without a note: for titles and attributes."""
+    return obj.localized(field)
+
+
+@register.filter
+def lacks_english(obj, field):
+    return obj.lacks_english(field)
+
+
+@register.simple_tag
+def only_in_dutch_note():
+    """The note alone, for a heading built from several fields."""
+    return format_html(
+        '<small class="only-in-dutch" lang="en">({})</small>',
+        _("Alleen in het Nederlands"),
+    )

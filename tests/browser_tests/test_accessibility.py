@@ -30,13 +30,17 @@ PUBLIC_PAGES = [
     "/open-data/",
     "/api/",
 ]
+# The same pages in English (issue 8): the same checks, with lang="en".
+ENGLISH_PAGES = ["/en" + path for path in PUBLIC_PAGES]
+ALL_PAGES = PUBLIC_PAGES + ENGLISH_PAGES
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("path", ALL_PAGES)
 def test_page_has_no_axe_violations(page, path):
     response = page.goto(path)
     assert response.status == 200
-    assert page.locator("html").get_attribute("lang") == "nl"
+    language = "en" if path.startswith("/en/") else "nl"
+    assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").count() == 1
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
@@ -44,7 +48,7 @@ def test_page_has_no_axe_violations(page, path):
 
 def test_pages_are_valid_html(page, tmp_path):
     files = []
-    for number, path in enumerate(PUBLIC_PAGES):
+    for number, path in enumerate(ALL_PAGES):
         served = page.goto(path).text()
         file = tmp_path / f"page-{number}.html"
         file.write_text(served, encoding="utf-8")
@@ -52,7 +56,7 @@ def test_pages_are_valid_html(page, tmp_path):
     assert vnu_errors(files) == []
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("path", ALL_PAGES)
 def test_nothing_overflows_a_320_pixel_phone(page, path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(path)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_tests.test_accessibility import PUBLIC_PAGES
+from tests.browser_tests.test_accessibility import ALL_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
 
@@ -18,7 +18,7 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server):
             and violations.append(f"{tab.url}: {message.text}")
         ),
     )
-    for path in PUBLIC_PAGES:
+    for path in ALL_PAGES:
         response = tab.goto(path)
         assert "script-src 'self'" in response.headers["content-security-policy"]
         tab.wait_for_load_state("networkidle")

@@ -3,8 +3,9 @@
 import pytest
 
 from django.core.exceptions import PermissionDenied
-from django.urls import include, path
+from django.urls import path
 
+from hengelo_portal.urls import urlpatterns as portal_urlpatterns
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")
@@ -21,7 +22,8 @@ def forbidden(request):
 urlpatterns = [
     path("boom/", boom),
     path("verboden/", forbidden),
-    path("", include("hengelo_portal.urls")),
+    # Spliced in, not included: the portal's i18n_patterns must sit at the root.
+    *portal_urlpatterns,
 ]
 
 
