@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format superuser clean
+.PHONY: help run test lint format superuser benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ format: $(VENV)/.dev ## Format the Python code and templates
 
 superuser: $(VENV)/.runtime ## Create an administrator account (asks for a password)
 	$(DEV) $(BIN)/python manage.py createsuperuser
+
+benchmark: $(VENV)/.runtime node_modules/.installed ## Measure every page at seed and large size; writes benchmarks/RESULTS.md (about 5 minutes)
+	bash benchmarks/setup.sh
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 staticfiles
