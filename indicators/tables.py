@@ -68,11 +68,14 @@ class IndicatorValuesTable(tables.Table):
         attrs = {"class": "data-table"}
 
 
-def indicator_values_table(*, table, old_year=None, new_year=None, request=None):
+def indicator_values_table(
+    *, table, old_year=None, new_year=None, request=None, per_page=None
+):
     """A table of every indicator with a column per year and the change between two.
 
     `table` is an IndicatorYearTable from the selectors. Without years, the change
-    is between the two newest years.
+    is between the two newest years. With `per_page`, the table is paginated; each
+    record keeps its IndicatorRow under "row" for what the page shows beside it.
     """
     years = table.years
     if old_year is None and len(years) >= 2:
@@ -96,6 +99,7 @@ def indicator_values_table(*, table, old_year=None, new_year=None, request=None)
             "url": indicator.get_absolute_url(),
             "unit": indicator.unit,
             "programme": str(indicator.programme),
+            "row": row,
         }
         numbers = {}
         for year, value in zip(years, row.values, strict=True):
@@ -117,5 +121,6 @@ def indicator_values_table(*, table, old_year=None, new_year=None, request=None)
         data.append(record)
     result = IndicatorValuesTable(data, extra_columns=extra)
     if request is not None:
-        tables.RequestConfig(request, paginate=False).configure(result)
+        paginate = {"per_page": per_page} if per_page else False
+        tables.RequestConfig(request, paginate=paginate).configure(result)
     return result
