@@ -12,6 +12,7 @@ from .selectors import agendas_with_lines, budget_on_show, programme_with_conten
 from .tables import ActionTable
 
 ACTIONS_PER_PAGE = 25
+KIND_PLURALS = {"action": "acties", "goal": "doelen", "pilot": "pilots"}
 
 
 def home(request):
@@ -32,8 +33,21 @@ def programme_detail(request, year, slug):
     by_id = {agenda.pk: agenda for agenda in agendas}
     goals = []
     for theme in programme.themes.all():
+        shown = {}
+        for action in theme.actions.all():
+            shown[action.kind] = (
+                shown.get(action.kind, (0,))[0] + 1,
+                action.kind_total,
+            )
         for paragraph in theme.paragraphs.all():
             paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
+            count, total = shown.get(paragraph.followed_by_actions, (0, 0))
+            # Only the first actions of a kind are listed; the rest are a link away.
+            if total > count:
+                paragraph.more_actions = (
+                    f"Alle {total} {KIND_PLURALS[paragraph.followed_by_actions]} "
+                    f"van {theme.title}"
+                )
         goals += [a for a in theme.actions.all() if a.kind == "goal"]
     figures = list(programme.key_figures.all())
     return render(
