@@ -2,7 +2,7 @@
 
 import django_filters
 
-from django.db.models import Min
+from django.db.models import OuterRef, Subquery
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
 
@@ -51,6 +51,13 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["jaar"].extra["choices"] = [(y, str(y)) for y in years]
 
 
+_first_line_number = (
+    ActionLine.objects.filter(actions=OuterRef("pk"))
+    .order_by("number")
+    .values("number")[:1]
+)
+
+
 def actions_for_list():
     """Published actions with what the list shows, in the budget's order."""
     return (
@@ -61,6 +68,8 @@ def actions_for_list():
         )
         .select_related("theme__programme__budget")
         .prefetch_related("action_lines__agenda")
-        .annotate(first_line=Min("action_lines__number"))
+        # A subquery, not Min() over the join: the aggregate grouped every action
+        # by all its columns, 0.1 s per request on 38,400 actions (benchmarks/).
+        .annotate(first_line=Subquery(_first_line_number))
         .order_by("theme__programme__budget__year", "theme__order", "kind", "order")
     )
