@@ -18,6 +18,11 @@ urlpatterns = [
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),
     path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
     path("", include("indicators.urls")),
     path("", include("programmes.urls")),
 ]
