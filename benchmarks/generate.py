@@ -261,12 +261,17 @@ def _actions(rng, themes, budget, lines, places, size: Size, writer: Writer):
     return actions
 
 
-def _key_figures(rng, programmes, themes, writer: Writer) -> None:
+def _key_figures(rng, themes, actions, writer: Writer) -> None:
+    """Three sums per theme; the first belongs to the theme's first action."""
     units = list(AmountUnit.values)
+    first_action = {}
+    for action in actions:
+        first_action.setdefault(action.theme_id, action)
     KeyFigure.objects.bulk_create(
         KeyFigure(
             programme=theme.programme,
             theme=theme,
+            action=first_action.get(theme.pk) if order == 0 else None,
             order=order,
             label=writer.title(6),
             amount=Decimal(rng.randrange(5, 2_000_000)),
@@ -353,21 +358,14 @@ def budget_generate(*, size: Size = Size(), seed: int = 7) -> dict:
     for theme in themes:
         theme.programme = next(p for p in programmes if p.pk == theme.programme_id)
     actions = _actions(rng, themes, budgets[-1], lines, places, size, writer)
-    _key_figures(rng, programmes, themes, writer)
+    _key_figures(rng, themes, actions, writer)
     _indicators(rng, programmes, budgets, size, writer)
     return {
         "budget years": len(budgets),
         "programmes": Programme.objects.count(),
         "themes": Theme.objects.count(),
-        "actions": len(actions) + 0,
+        "actions": Action.objects.count(),
         "indicators": Indicator.objects.count(),
         "indicator values": IndicatorValue.objects.count(),
         "glossary terms": GlossaryTerm.objects.count(),
     }
-
-
-def largest_programme_url() -> str:
-    """The synthetic programme the large-size measurements use."""
-    return (
-        Programme.objects.order_by("-budget__year", "number").first().get_absolute_url()
-    )

@@ -60,10 +60,14 @@ def _client() -> Client:
     return Client(HTTP_HOST="127.0.0.1")
 
 
+# ATOMIC_REQUESTS wraps each request in a transaction (a savepoint pair inside a
+# test's transaction): transaction control is not counted, as in
+# tests/test_query_counts.py.
+_TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
 def _is_query(sql: str) -> bool:
-    # ATOMIC_REQUESTS wraps each request in a savepoint pair inside the test
-    # Client's transaction; they are not the page's queries.
-    return not sql.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    return not sql.lstrip().upper().startswith(_TRANSACTION_CONTROL)
 
 
 def query_count(url: str) -> int:

@@ -213,6 +213,7 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
 
     static = results.get("static_throughput")
     if static:
+        static_rate = static["requests_per_second"]
         out += [
             "## Throughput under gunicorn (2 workers, PostgreSQL, large size)",
             "",
@@ -240,7 +241,7 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
                         "uncached",
                         f"{t['requests_per_second']:.0f}",
                         f"{t['latency_p50_ms']:.1f}",
-                        f"{t['requests_per_second'] / static['requests_per_second']:.3f}",
+                        f"{t['requests_per_second'] / static_rate:.3f}",
                         t["errors"],
                     ]
                 )

@@ -69,7 +69,7 @@ def _recreate_database(url: str) -> None:
 
 
 def _log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
 
 
 def _measure_in_process(pages, size: str, results: dict) -> None:
