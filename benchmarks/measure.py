@@ -32,9 +32,9 @@ MIN_REQUESTS = 5
 MAX_REQUESTS = 40
 MAX_SECONDS = 8.0
 
-_ASSET = re.compile(
-    r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', re.S
-)
+# Every CSS and JS file the page names: in <link>, <script src> and attributes such
+# as data-plotly, from which a script loads another after the page has loaded.
+_ASSET = re.compile(r'="([^"]+\.(?:css|js))"')
 
 
 @dataclass

@@ -33,22 +33,21 @@ def programme_detail(request, year, slug):
     by_id = {agenda.pk: agenda for agenda in agendas}
     goals = []
     for theme in programme.themes.all():
-        shown = {}
+        by_kind = {}
         for action in theme.actions.all():
-            shown[action.kind] = (
-                shown.get(action.kind, (0,))[0] + 1,
-                action.kind_total,
-            )
+            by_kind.setdefault(action.kind, []).append(action)
         for paragraph in theme.paragraphs.all():
             paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
-            count, total = shown.get(paragraph.followed_by_actions, (0, 0))
+            kind = paragraph.followed_by_actions
+            paragraph.listed_actions = by_kind.get(kind, [])
             # Only the first actions of a kind are listed; the rest are a link away.
-            if total > count:
+            listed = paragraph.listed_actions
+            if listed and listed[0].kind_total > len(listed):
+                total = listed[0].kind_total
                 paragraph.more_actions = (
-                    f"Alle {total} {KIND_PLURALS[paragraph.followed_by_actions]} "
-                    f"van {theme.title}"
+                    f"Alle {total} {KIND_PLURALS[kind]} van {theme.title}"
                 )
-        goals += [a for a in theme.actions.all() if a.kind == "goal"]
+        goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
     return render(
         request,
