@@ -15,6 +15,13 @@ HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -26,6 +33,7 @@ class Scores:
     scores: dict
     failing: list = field(default_factory=list)  # audits that cost points
     metrics: dict = field(default_factory=dict)
+    scripts: list = field(default_factory=list)  # main-thread time per file
 
 
 def chromium() -> str:
@@ -67,14 +75,11 @@ def run(url: str, report: Path) -> Scores:
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                 failing.append(f"{name}: {audit['id']} ({audit['score']:.2f})")
     metrics = {
-        key: result["audits"][key]["displayValue"]
-        for key in (
-            "first-contentful-paint",
-            "largest-contentful-paint",
-            "total-blocking-time",
-            "cumulative-layout-shift",
-            "speed-index",
-        )
-        if key in result["audits"] and "displayValue" in result["audits"][key]
+        key: result["audits"].get(key, {}).get("displayValue", "–") for key in METRICS
     }
-    return Scores(scores, failing, metrics)
+    scripts = [
+        f"{item['url'].rsplit('/', 1)[-1] or item['url']}: {item['total']:.0f} ms"
+        for item in result["audits"]["bootup-time"]["details"]["items"]
+        if item.get("total", 0) >= 50
+    ]
+    return Scores(scores, failing, metrics, scripts)

@@ -90,6 +90,8 @@ PAGES = [
         _large_compare,
     ),
     Page("search", "/zoeken/?q=werk"),
+    # A word in few texts: what the search costs when the result set is small.
+    Page("search, rare word", "/zoeken/?q=schuldhulpverlening"),
     Page("API list", available=False, note="built on another branch"),
     Page("API detail", available=False, note="built on another branch"),
     Page("CSV export", available=False, note="built on another branch"),

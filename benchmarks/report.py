@@ -5,6 +5,7 @@ import platform
 import re
 import subprocess
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .lighthouse import CATEGORIES, TARGETS
 from .measure import MODES
@@ -14,6 +15,8 @@ MAX_PROGRAMME_MEDIAN_MS = 50
 MAX_PAGE_KB = 60
 MAX_CHART_PAGE_KB = 450
 CHART_PAGES = {"indicator list", "indicator detail"}
+# Written by hand: what the figures mean, the causes of misses, what was fixed.
+FINDINGS = Path(__file__).resolve().parent / "FINDINGS.md"
 
 
 def data_sizes() -> dict:
@@ -88,6 +91,73 @@ def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
+def _targets(results: dict, pages) -> list[list[str]]:
+    """One row per target of issue 7: met, missed, or not measurable yet."""
+    data = results["pages"]
+    measured = [p for p in pages if p.available]
+    rows = []
+    equal = [p.name for p in measured if len(set(data[p.name]["queries"].values())) > 1]
+    rows.append(
+        [
+            "queries per request equal at both sizes",
+            _mark(not equal) + (f" ({', '.join(equal)})" if equal else ""),
+        ]
+    )
+    over = [p.name for p in measured if data[p.name]["queries"]["large"] > MAX_QUERIES]
+    rows.append(
+        [
+            f"at most {MAX_QUERIES} queries on every page",
+            _mark(not over) + (f" ({', '.join(over)})" if over else ""),
+        ]
+    )
+    programme = data.get("programme", {}).get("time", {}).get("uncached", {})
+    if programme:
+        median = programme["large"]["median_ms"]
+        rows.append(
+            [
+                f"programme page, large, uncached: median under "
+                f"{MAX_PROGRAMME_MEDIAN_MS} ms",
+                f"{_mark(median < MAX_PROGRAMME_MEDIAN_MS)} ({median:.1f} ms)",
+            ]
+        )
+    rows.append(
+        [
+            "cached pages: throughput at least half the static file's",
+            "not yet available",
+        ]
+    )
+    for category, target in TARGETS.items():
+        scored = [p for p in measured if data[p.name].get("lighthouse")]
+        if not scored:
+            continue
+        low = [
+            f"{p.name} {data[p.name]['lighthouse']['scores'].get(category)}"
+            for p in scored
+            if (data[p.name]["lighthouse"]["scores"].get(category) or 0) < target
+        ]
+        rows.append(
+            [
+                f"Lighthouse {category} ≥ {target}",
+                _mark(not low) + (f" ({', '.join(low)})" if low else ""),
+            ]
+        )
+    heavy = []
+    for page in measured:
+        t = data[page.name]["transfer"]["large"]
+        limit = MAX_CHART_PAGE_KB if page.name in CHART_PAGES else MAX_PAGE_KB
+        total = t["html_gzip"] + t["css_gzip"] + t["js_gzip"]
+        if total > limit * 1024:
+            heavy.append(f"{page.name} {_kb(total)} KB")
+    rows.append(
+        [
+            f"compressed transfer under {MAX_PAGE_KB} KB, chart pages under "
+            f"{MAX_CHART_PAGE_KB} KB",
+            _mark(not heavy) + (f" ({', '.join(heavy)})" if heavy else ""),
+        ]
+    )
+    return rows
+
+
 def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = [
@@ -100,6 +170,14 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
     ]
     if note:
         out += [f"> {note}", ""]
+    out += ["## Targets of issue 7", ""]
+    out += _rows(["target", "met"], _targets(results, pages))
+    if FINDINGS.is_file():
+        out += [
+            "The causes of the misses, and what was changed, are under "
+            "[Findings](#findings) below.",
+            "",
+        ]
     out += ["## Machine", ""]
     out += _rows(["", ""], [[k, v] for k, v in machine()])
 
@@ -273,9 +351,25 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
             rows.append([page.name, *cells, "; ".join(lh["failing"]) or "–"])
         out += _rows(["page", *CATEGORIES, "audits that cost points"], rows)
         rows = [
-            [p.name, *data[p.name]["lighthouse"]["metrics"].values()] for p in scored
+            [
+                p.name,
+                *data[p.name]["lighthouse"]["metrics"].values(),
+                "; ".join(data[p.name]["lighthouse"]["scripts"]) or "–",
+            ]
+            for p in scored
         ]
-        out += _rows(["page", "FCP", "LCP", "TBT", "CLS", "Speed Index"], rows)
+        out += _rows(
+            [
+                "page",
+                "FCP",
+                "LCP",
+                "TBT",
+                "CLS",
+                "Speed Index",
+                "main-thread time per file (4× slowed CPU)",
+            ],
+            rows,
+        )
 
     out += ["## Addresses measured", ""]
     out += _rows(
@@ -289,4 +383,6 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
             for p in measured
         ],
     )
+    if FINDINGS.is_file():
+        out += ["## Findings", "", FINDINGS.read_text().strip(), ""]
     return "\n".join(out)
