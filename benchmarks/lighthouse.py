@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -78,7 +79,7 @@ def run(url: str, report: Path) -> Scores:
         key: result["audits"].get(key, {}).get("displayValue", "–") for key in METRICS
     }
     scripts = [
-        f"{item['url'].rsplit('/', 1)[-1] or item['url']}: {item['total']:.0f} ms"
+        f"{urlsplit(item['url']).path or item['url']}: {item['total']:.0f} ms"
         for item in result["audits"]["bootup-time"]["details"]["items"]
         if item.get("total", 0) >= 50
     ]

@@ -4,6 +4,7 @@ import os
 import platform
 import re
 import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def machine() -> list[tuple[str, str]]:
         ("Python", platform.python_version()),
         ("Django", django.get_version()),
         ("PostgreSQL", postgres),
-        ("gunicorn", _version(["python", "-m", "gunicorn", "--version"])),
+        ("gunicorn", _version([sys.executable, "-m", "gunicorn", "--version"])),
         ("wrk", _version(["wrk", "--version"])),
         ("Chromium", _version([chromium() or "chromium", "--version"])),
         ("Lighthouse", _version(["node", str(CLI), "--version"])),

@@ -39,9 +39,12 @@ def programme_detail(request, year, slug):
         for paragraph in theme.paragraphs.all():
             paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
             kind = paragraph.followed_by_actions
-            paragraph.listed_actions = by_kind.get(kind, [])
+            paragraph.listed_actions = listed = by_kind.get(kind, [])
+            if listed:
+                # One label per list: get_kind_display per action was a tenth of
+                # the page's time at the benchmark's large size.
+                paragraph.kind_label = listed[0].get_kind_display()
             # Only the first actions of a kind are listed; the rest are a link away.
-            listed = paragraph.listed_actions
             if listed and listed[0].kind_total > len(listed):
                 total = listed[0].kind_total
                 paragraph.more_actions = (
