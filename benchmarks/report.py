@@ -82,6 +82,10 @@ def _kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
 
+def _ms(value) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
 def _mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
@@ -306,7 +310,7 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
                 "static file (whitenoise)",
                 "–",
                 f"{static['requests_per_second']:.0f}",
-                f"{static['latency_p50_ms']:.1f}",
+                _ms(static["latency_p50_ms"]),
                 "1.00",
                 static["errors"],
             ]
@@ -319,7 +323,7 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
                         page.name,
                         "uncached",
                         f"{t['requests_per_second']:.0f}",
-                        f"{t['latency_p50_ms']:.1f}",
+                        _ms(t["latency_p50_ms"]),
                         f"{t['requests_per_second'] / static_rate:.3f}",
                         t["errors"],
                     ]

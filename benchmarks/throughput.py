@@ -26,7 +26,7 @@ DURATION_SECONDS = 8
 @dataclass
 class Throughput:
     requests_per_second: float
-    latency_p50_ms: float
+    latency_p50_ms: float | None
     errors: int
 
 
@@ -69,9 +69,13 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not answer within 30 seconds")
 
 
-def _milliseconds(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+def _milliseconds(text: str) -> float | None:
+    """wrk's '812.00us', '1.20ms', '2.00s', '1.00m'; None for what it cannot say."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:  # e.g. '-nan' when no request finished in time
+        return None
+    number, unit = match.groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
 def wrk_available() -> bool:
@@ -102,7 +106,8 @@ def measure(url: str) -> Throughput:
         timeout=DURATION_SECONDS + 30,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _milliseconds(re.search(r"50%\s+(\S+)", output).group(1))
+    match = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p50 = _milliseconds(match.group(1)) if match else None
     errors = 0
     for pattern in (r"Non-2xx or 3xx responses:\s+(\d+)", r"timeout (\d+)"):
         match = re.search(pattern, output)
