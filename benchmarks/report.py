@@ -224,7 +224,7 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
     for page in measured:
         for mode, setup in MODES.items():
             if setup is None:
-                rows.append([page.name, mode, "not yet available", "", "", ""])
+                rows.append([page.name, mode, "not yet available", "", "", "", ""])
                 continue
             t = data[page.name]["time"][mode]
             rows.append(
@@ -235,9 +235,10 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
                     f"{t['seed']['p95_ms']:.1f}",
                     f"{t['large']['median_ms']:.1f}",
                     f"{t['large']['p95_ms']:.1f}",
+                    f"{t['large']['cpu_median_ms']:.1f}",
                 ]
             )
-    rows += [[p.name, "", "not yet available", "", "", ""] for p in missing]
+    rows += [[p.name, "", "not yet available", "", "", "", ""] for p in missing]
     out += _rows(
         [
             "page",
@@ -246,9 +247,15 @@ def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> st
             "seed p95 ms",
             "large median ms",
             "large p95 ms",
+            "large median CPU ms",
         ],
         rows,
     )
+    out += [
+        "CPU ms is the time this Python process spent on the CPU (PostgreSQL's work "
+        "is not in it); on a shared machine it is steadier than the wall clock.",
+        "",
+    ]
     programme = data.get("programme", {}).get("time", {}).get("uncached", {})
     if programme:
         median = programme["large"]["median_ms"]
