@@ -164,7 +164,7 @@ def _targets(results: dict, pages) -> list[list[str]]:
 
 
 def markdown(results: dict, *, pages, note: str = "", small: bool = False) -> str:
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    now = results.get("finished") or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = [
         "# Benchmark results",
         "",

@@ -44,6 +44,12 @@ def _arguments():
         "--note", default="", help="a remark for RESULTS.md, e.g. a shared machine"
     )
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"))
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write RESULTS.md again from the last run's .work/results.json "
+        "(after editing FINDINGS.md), measuring nothing",
+    )
     return parser.parse_args()
 
 
@@ -95,12 +101,34 @@ def _measure_in_process(pages, size: str, results: dict) -> None:
         )
 
 
+def _report_only(args) -> int:
+    import django
+
+    django.setup()
+    from . import report
+    from .pages import PAGES
+
+    results = json.loads((WORK / "results.json").read_text())
+    Path(args.output).write_text(
+        report.markdown(
+            results,
+            pages=PAGES,
+            note=args.note or results.get("note", ""),
+            small=results.get("small", False),
+        )
+    )
+    _log(f"written from the last run: {args.output}")
+    return 0
+
+
 def main() -> int:
     args = _arguments()
     database = args.database or DEFAULT_DATABASE
     os.environ.update(SERVER_ENV, DATABASE_URL=database)
     sys.path.insert(0, str(ROOT))
     started = time.monotonic()
+    if args.report_only:
+        return _report_only(args)
 
     _log(f"recreating {urlsplit(database).path.lstrip('/')}")
     _recreate_database(database)
@@ -169,6 +197,9 @@ def main() -> int:
                         results["pages"][page.name]["lighthouse"] = asdict(scores)
 
     results["seconds"] = round(time.monotonic() - started)
+    results["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    results["note"] = args.note
+    results["small"] = args.small
     WORK.mkdir(exist_ok=True)
     (WORK / "results.json").write_text(json.dumps(results, indent=2, default=str))
     Path(args.output).write_text(
