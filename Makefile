@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages user superuser clean lock load
+.PHONY: help run test lint format messages user superuser clean lock load benchmark
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,6 +74,10 @@ superuser: $(VENV)/.runtime ## Create an administrator account (asks for a passw
 load: $(VENV)/.runtime node_modules/.installed ## Load test against gunicorn + PostgreSQL + Redis; writes benchmarks/LOAD.md
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python benchmarks/load.py
+
+benchmark: $(VENV)/.runtime node_modules/.installed ## Measure every page at seed and large size; writes benchmarks/RESULTS.md (about 5 minutes)
+	bash benchmarks/setup.sh
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 staticfiles

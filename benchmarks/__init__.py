@@ -1,0 +1,1 @@
+"""Performance benchmark of the public portal; run with `make benchmark`."""

@@ -20,6 +20,11 @@ def page(name):
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
     path("health/", views.health, name="health"),
     path("ready/", views.ready, name="ready"),
     path("voorvertoning/", include("programmes.preview")),

@@ -1,7 +1,7 @@
 """django-tables2 tables of indicators: values per budget year and their change."""
 
 from decimal import Decimal
-from functools import total_ordering
+from functools import partial, total_ordering
 
 import django_tables2 as tables
 
@@ -17,10 +17,18 @@ from .formatting import format_value
 class Cell:
     """A figure with its Dutch text; sorts with 'geen waarde' first, never as 0."""
 
-    def __init__(self, number: Decimal | None, text: str, note: str = ""):
+    def __init__(self, number: Decimal | None, text, note: str = ""):
+        """`text` may be a callable: formatted only if the cell is shown."""
         self.number = number
-        self.text = text
+        self._text = text
         self.note = note
+
+    @property
+    def text(self) -> str:
+        # Sorting needs every row's number, but a page shows only some rows.
+        if callable(self._text):
+            self._text = self._text()
+        return self._text
 
     def _key(self):
         return (self.number is not None, self.number or 0)
@@ -71,11 +79,14 @@ class IndicatorValuesTable(tables.Table):
         attrs = {"class": "data-table"}
 
 
-def indicator_values_table(*, table, old_year=None, new_year=None, request=None):
+def indicator_values_table(
+    *, table, old_year=None, new_year=None, request=None, per_page=None
+):
     """A table of every indicator with a column per year and the change between two.
 
     `table` is an IndicatorYearTable from the selectors. Without years, the change
-    is between the two newest years.
+    is between the two newest years. With `per_page`, the table is paginated; each
+    record keeps its IndicatorRow under "row" for what the page shows beside it.
     """
     years = table.years
     if old_year is None and len(years) >= 2:
@@ -109,26 +120,32 @@ def indicator_values_table(*, table, old_year=None, new_year=None, request=None)
             "url": indicator.get_absolute_url(),
             "unit": indicator.localized("unit"),
             "programme": str(indicator.programme),
+            "row": row,
         }
         numbers = {}
         for year, value in zip(years, row.values, strict=True):
             number = value.value if value else None
             numbers[year] = number
             note = value.note if value else ""
-            text = format_value(
-                number, unit=indicator.localized("unit"), unit_kind=indicator.unit_kind
+            text = partial(
+                format_value,
+                number,
+                unit=indicator.localized("unit"),
+                unit_kind=indicator.unit_kind,
             )
             record[f"y{year}"] = Cell(number, text, note)
         if old_year is not None and new_year is not None:
             change = Change.between(numbers.get(old_year), numbers.get(new_year))
             record["change"] = Cell(
-                change.absolute, format_absolute_change(indicator, change.absolute)
+                change.absolute,
+                partial(format_absolute_change, indicator, change.absolute),
             )
             record["change_percent"] = Cell(
-                change.percent, format_percent_change(change.percent)
+                change.percent, partial(format_percent_change, change.percent)
             )
         data.append(record)
     result = IndicatorValuesTable(data, extra_columns=extra)
     if request is not None:
-        tables.RequestConfig(request, paginate=False).configure(result)
+        paginate = {"per_page": per_page} if per_page else False
+        tables.RequestConfig(request, paginate=paginate).configure(result)
     return result

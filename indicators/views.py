@@ -16,25 +16,29 @@ from .models import IndicatorValue
 from .selectors import indicator_year_table, published_indicators
 from .tables import indicator_values_table
 
+# The overview and the comparison page their tables, and the overview draws small
+# multiples of the page's rows only: with every indicator on one page both grew
+# without bound (benchmarks/RESULTS.md).
+INDICATORS_PER_PAGE = 20
+
 
 def indicator_list(request):
-    table = indicator_year_table()
+    year_table = indicator_year_table()
+    table = indicator_values_table(
+        table=year_table, request=request, per_page=INDICATORS_PER_PAGE
+    )
+    shown = [bound.record["row"] for bound in table.page.object_list]
     figure = overview_figure(
         [
             (row.indicator, [v.value if v else None for v in row.values])
-            for row in table.rows
+            for row in shown
         ],
-        table.years,
+        year_table.years,
     )
     return render(
         request,
         "indicators/indicator_list.html",
-        {
-            "table": indicator_values_table(table=table, request=request),
-            "years": table.years,
-            "figure": figure,
-            "rows": table.rows,
-        },
+        {"table": table, "years": year_table.years, "figure": figure},
     )
 
 
@@ -89,6 +93,7 @@ def indicator_compare(request):
             old_year=old_year,
             new_year=new_year,
             request=request,
+            per_page=INDICATORS_PER_PAGE,
         )
     return render(
         request,

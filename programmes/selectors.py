@@ -1,6 +1,7 @@
 """Reads of the budget domain that several pages share."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from .models import Action, Agenda, Budget, Programme, Theme
@@ -14,6 +15,32 @@ def budget_on_show(*, year: int | None = None) -> Budget | None:
     return budgets.order_by("-year").first()
 
 
+# The programme page lists this many actions of each kind per theme and links to
+# the action list for the rest: a theme with hundreds of actions would otherwise
+# make the page grow without bound. The seed's largest list (11) fits.
+ACTIONS_PER_KIND_ON_PAGE = 12
+
+
+def first_actions_per_kind(
+    *, limit: int = ACTIONS_PER_KIND_ON_PAGE, published_only: bool = True
+):
+    """Published actions, at most `limit` per theme and kind, in the budget's order.
+
+    Each carries `kind_total`: how many published actions of its kind its theme has.
+    """
+    partition = [F("theme_id"), F("kind")]
+    return (
+        _published(Action.objects.all(), published_only)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=partition, order_by=[F("order"), F("pk")]
+            ),
+            kind_total=Window(Count("pk"), partition_by=partition),
+        )
+        .filter(position__lte=limit)
+    )
+
+
 def programme_with_content(
     *, year: int, slug: str, published_only: bool = True
 ) -> Programme:
@@ -24,7 +51,10 @@ def programme_with_content(
     """
     themes = _published(Theme.objects.all(), published_only).prefetch_related(
         "paragraphs",
-        Prefetch("actions", queryset=_published(Action.objects.all(), published_only)),
+        Prefetch(
+            "actions",
+            queryset=first_actions_per_kind(published_only=published_only),
+        ),
     )
     programmes = _published(Programme.objects.all(), published_only)
     if published_only:

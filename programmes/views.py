@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .exports import actions_frame
 from .filters import ActionFilter, actions_for_list
@@ -22,6 +23,11 @@ from .spreadsheets import DOWNLOAD_LABELS, download_response
 from .tables import ActionTable
 
 ACTIONS_PER_PAGE = 25
+KIND_PLURALS = {
+    "action": gettext_lazy("acties"),
+    "goal": gettext_lazy("doelen"),
+    "pilot": gettext_lazy("pilots"),
+}
 
 
 def home(request):
@@ -47,9 +53,26 @@ def render_programme(request, programme, agendas, *, preview=False):
     by_id = {agenda.pk: agenda for agenda in agendas}
     goals = []
     for theme in programme.themes.all():
+        by_kind = {}
+        for action in theme.actions.all():
+            by_kind.setdefault(action.kind, []).append(action)
         for paragraph in theme.paragraphs.all():
             paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
-        goals += [a for a in theme.actions.all() if a.kind == "goal"]
+            kind = paragraph.followed_by_actions
+            paragraph.listed_actions = listed = by_kind.get(kind, [])
+            if listed:
+                # One label per list: get_kind_display per action was a tenth of
+                # the page's time at the benchmark's large size.
+                paragraph.kind_label = listed[0].get_kind_display()
+            # Only the first actions of a kind are listed; the rest are a link away.
+            if listed and listed[0].kind_total > len(listed):
+                total = listed[0].kind_total
+                paragraph.more_actions = _("Alle %(total)s %(kind)s van %(theme)s") % {
+                    "total": total,
+                    "kind": KIND_PLURALS[kind],
+                    "theme": theme.localized("title"),
+                }
+        goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
     return render(
         request,

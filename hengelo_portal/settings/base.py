@@ -58,6 +58,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compress to about a tenth (benchmarks/RESULTS.md). Against BREACH,
+    # Django pads compressed responses and masks CSRF tokens per response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "hengelo_portal.middleware.PublicPageCacheMiddleware",
     "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
@@ -102,7 +105,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-# Reuse connections, but check them first: after a database restart the next
+# Reuse connections for a minute, but check them first: a new PostgreSQL
+# connection per request cost more than most pages (2.5 to 3.5 times the
+# throughput, benchmarks/RESULTS.md), and after a database restart the next
 # request reconnects by itself.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
