@@ -25,7 +25,14 @@ def test_programme_page_lists_the_first_actions_and_links_to_the_rest(client):
     section = html.split(f'id="{theme.slug}"')[1].split("</section>")[0]
     assert section.count("Pilot: ") == ACTIONS_PER_KIND_ON_PAGE
     assert f"Alle {total} pilots van {theme.title}" in section
-    assert f"?thema={theme.slug}&amp;soort=pilot" in section
+    # Theme slugs repeat across programmes and years: the link names both.
+    link = (
+        f"?thema={theme.slug}&amp;soort=pilot&amp;programma={theme.programme.slug}"
+        f"&amp;begrotingsjaar={theme.programme.budget.year}"
+    )
+    assert link in section
+    text = client.get("/acties/?" + link[1:].replace("&amp;", "&")).content.decode()
+    assert f"{total} resultaten" in text
 
 
 def test_programme_page_of_the_seed_shows_every_action_without_a_link(client):
