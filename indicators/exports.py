@@ -5,6 +5,7 @@ import pandas as pd
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from programmes.exports import PROGRAMME_COLUMNS
 from programmes.filters import filter_programme
 from programmes.importing import Column
 from programmes.models import PublicationStatus
@@ -12,18 +13,7 @@ from programmes.models import PublicationStatus
 from .models import IndicatorValue, UnitKind, ValueKind
 
 INDICATOR_COLUMNS = [
-    Column(
-        "programma_begrotingsjaar",
-        _("Het jaar van de begroting waar het programma in staat, zoals 2018."),
-        required=True,
-    ),
-    Column(
-        "programma_nummer", _("Het nummer van het programma, zoals 1."), required=True
-    ),
-    Column(
-        "programma",
-        _("De titel van het programma. Nodig als het programma nog niet bestaat."),
-    ),
+    *PROGRAMME_COLUMNS,
     Column(
         "indicator_slug",
         _(

@@ -21,14 +21,8 @@ LIST_NOTE = _(
     "Meer dan één? Zet elk op een eigen regel in de cel (Alt+Enter in Excel)."
 )
 
-ACTION_COLUMNS = [
-    Column(
-        "id",
-        _(
-            "Het nummer van de actie in het portaal (zie /acties/<id>/). Laat leeg "
-            "voor een nieuwe actie."
-        ),
-    ),
+# Which programme a row belongs to; the first columns of every file.
+PROGRAMME_COLUMNS = [
     Column(
         "programma_begrotingsjaar",
         _("Het jaar van de begroting waar het programma in staat, zoals 2018."),
@@ -41,6 +35,17 @@ ACTION_COLUMNS = [
         "programma",
         _("De titel van het programma. Nodig als het programma nog niet bestaat."),
     ),
+]
+
+ACTION_COLUMNS = [
+    Column(
+        "id",
+        _(
+            "Het nummer van de actie in het portaal (zie /acties/<id>/). Laat leeg "
+            "voor een nieuwe actie."
+        ),
+    ),
+    *PROGRAMME_COLUMNS,
     Column(
         "onderdeel_slug",
         _(
