@@ -92,9 +92,9 @@ PAGES = [
     Page("search", "/zoeken/?q=werk"),
     # A word in few texts: what the search costs when the result set is small.
     Page("search, rare word", "/zoeken/?q=schuldhulpverlening"),
-    Page("API list", available=False, note="built on another branch"),
-    Page("API detail", available=False, note="built on another branch"),
-    Page("CSV export", available=False, note="built on another branch"),
+    Page("API list", "/api/v1/acties/"),
+    Page("API detail", "/api/v1/acties/1/", lambda: "/api/v1" + _large_action()),
+    Page("CSV export", "/open-data/indicatoren.csv"),
 ]
 
 # The static file each page's throughput is compared with.

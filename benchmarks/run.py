@@ -27,6 +27,11 @@ SERVER_ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     "DJANGO_STATIC_ROOT": str(WORK / "staticfiles"),
     "DJANGO_LOG_LEVEL": "WARNING",
+    # Plain http on loopback: no redirect to https.
+    "DJANGO_HTTPS": "0",
+    # The default measurements are of the uncached portal; measure.MODES["cached"]
+    # switches the page cache on for the in-process figures.
+    "PORTAL_PAGE_CACHE_SECONDS": "0",
 }
 
 
