@@ -1,20 +1,9 @@
 """The minimal public pages show the programme faithfully, in few queries."""
 
-import pytest
-
 from django.urls import reverse
 
 from programmes.models import Action, Paragraph, Programme, PublicationStatus
 from tests.html import normalise, page_text
-from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
-from tests.programmes.factories import (
-    ActionFactory,
-    ActionLineFactory,
-    ParagraphFactory,
-    PlaceFactory,
-    ReferenceFactory,
-    ThemeFactory,
-)
 
 PROGRAMME_URL = "/programmas/2018/economie-werk-en-inkomen/"
 
@@ -104,26 +93,3 @@ def test_drafts_are_not_shown(client, seed_data):
 
 def test_unknown_programme_is_a_404(client, seed_data):
     assert client.get("/programmas/2018/bestaat-niet/").status_code == 404
-
-
-def grow_programme(programme, size):
-    """Add themes, paragraphs, actions and indicators to the programme."""
-    line = ActionLineFactory()
-    for _ in range(size):
-        theme = ThemeFactory(programme=programme)
-        ParagraphFactory.create_batch(2, theme=theme)
-        for action in ActionFactory.create_batch(
-            3, theme=theme, action_lines=[line], places=[PlaceFactory()]
-        ):
-            ReferenceFactory(action=action)
-        indicator = IndicatorFactory(programme=programme)
-        IndicatorValueFactory(indicator=indicator, budget=programme.budget)
-
-
-@pytest.mark.parametrize("size", [1, 10])
-def test_programme_page_queries_do_not_grow_with_the_content(
-    client, seed_data, size, django_assert_max_num_queries
-):
-    grow_programme(Programme.objects.get(number=1), size)
-    with django_assert_max_num_queries(15):
-        assert client.get(PROGRAMME_URL).status_code == 200
