@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_portal.permalinks import permalink
 from programmes.models import (
     Budget,
     Programme,
@@ -101,7 +102,7 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
         return f"{name} ({self.localized('unit')})"
 
     def get_absolute_url(self):
-        return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
+        return permalink("indicators:indicator_detail", slug=self.slug)
 
     def get_preview_url(self):
         return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})

@@ -6,10 +6,11 @@ from django import template
 from django.utils import formats
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ..models import AmountUnit, GlossaryTerm
+from ..translations import ENGLISH
 
 register = template.Library()
 
@@ -48,8 +49,13 @@ class PageGlossary:
     """Marks the first use of each glossary term on a page with <abbr title>."""
 
     def __init__(self):
+        # Plain rows rather than 200 model instances per page.
+        english = get_language() == ENGLISH
         self.meanings = {
-            term.term: term.localized("meaning") for term in GlossaryTerm.objects.all()
+            term: (meaning_en if english and meaning_en else meaning)
+            for term, meaning, meaning_en in GlossaryTerm.objects.values_list(
+                "term", "meaning", "meaning_en"
+            )
         }
         terms = sorted(self.meanings, key=len, reverse=True)
         self.pattern = (
@@ -106,6 +112,23 @@ def explained(context, text, field=None):
         return glossary.markup(text)
     markup = glossary.markup(text.localized(field))
     return _only_in_dutch(markup) if text.lacks_english(field) else markup
+
+
+@register.simple_tag(takes_context=True)
+def listed_action(context, action, kind_label):
+    """One action in a theme's list: its text, then a permalink to its own page.
+
+    A tag rather than template markup: the programme page lists up to 12 actions
+    of each kind per theme, and template lookups were a third of its time at the
+    benchmark's large size (benchmarks/RESULTS.md).
+    """
+    return format_html(
+        '{} <a class="permalink" href="{}">{}: {}</a>',
+        explained(context, action, "text"),
+        action.get_absolute_url(),
+        kind_label,
+        action.localized("title"),
+    )
 
 
 @register.simple_tag
