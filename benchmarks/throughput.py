@@ -47,7 +47,8 @@ def gunicorn(env: dict, root: Path):
     ]
     process = subprocess.Popen(command, cwd=root, env=env)
     try:
-        _wait_until_up(f"http://{HOST}:{PORT}/", process)
+        # Small, and not one of the measured pages.
+        _wait_until_up(f"http://{HOST}:{PORT}/robots.txt", process)
         yield f"http://{HOST}:{PORT}"
     finally:
         process.terminate()
@@ -76,6 +77,13 @@ def _milliseconds(text: str) -> float | None:
         return None
     number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def warm(url: str) -> None:
+    """Ask for the page once, as wrk does, so a cached run measures only hits."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
 
 
 def wrk_available() -> bool:
@@ -119,3 +127,11 @@ def server_environment(base: dict) -> dict:
     env = dict(os.environ)
     env.update(base)
     return env
+
+
+def empty_redis(url: str) -> None:
+    """Empty the benchmark's own Redis database, so no page of an earlier run is
+    served and none is left behind."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()

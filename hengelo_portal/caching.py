@@ -37,5 +37,25 @@ def connect_invalidation() -> None:
         signal.connect(_on_change, dispatch_uid=f"portal-cache-{signal!r}")
 
 
-def page_key(request) -> str:
-    return f"portal:page:{content_version()}:{request.get_full_path()}"
+def page_key(request, *, gzip: bool) -> str:
+    """One entry per address and encoding; the entry itself carries its version."""
+    encoding = "gzip" if gzip else "identity"
+    return f"portal:page:{encoding}:{request.get_full_path()}"
+
+
+def cached_page(key: str):
+    """The cached page under `key` if it is of the current content version, else
+    None; one round trip to the cache for both."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        content_version()
+        return None
+    entry = found.get(key)
+    if entry is None or entry[0] != version:
+        return None
+    return entry[1]
+
+
+def cache_page(key: str, version: int, page, timeout: int) -> None:
+    cache.set(key, (version, page), timeout)

@@ -58,11 +58,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above compression and ETags: a cached page is stored as it is sent.
+    "hengelo_portal.middleware.PublicPageCacheMiddleware",
     # Pages compress to about a tenth (benchmarks/RESULTS.md). Against BREACH,
     # Django pads compressed responses and masks CSRF tokens per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "hengelo_portal.middleware.PublicPageCacheMiddleware",
     "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

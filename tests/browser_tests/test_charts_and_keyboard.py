@@ -15,11 +15,26 @@ def test_chart_is_drawn_from_the_portal_itself(page, live_server):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(INDICATOR)
+    page.locator(".chart-canvas").scroll_into_view_if_needed()
     page.wait_for_selector(".chart-canvas svg.main-svg")
     assert page.locator(".chart-canvas").is_visible()
     bars = page.locator(".chart-canvas .bars path")
     assert bars.count() == 2
     assert all(url.startswith(live_server.url) for url in requested), requested
+
+
+def test_chart_code_loads_only_when_the_chart_comes_near(page):
+    """On a phone the chart is below the table: plotly.js waits for the reader."""
+    plotly = []
+    page.on("request", lambda r: "plotly" in r.url and plotly.append(r.url))
+    page.set_viewport_size({"width": 360, "height": 400})
+    page.goto(INDICATOR)
+    page.wait_for_load_state("networkidle")
+    assert plotly == []
+    assert page.locator(".chart-canvas svg.main-svg").count() == 0
+    page.locator(".chart-canvas").scroll_into_view_if_needed()
+    page.wait_for_selector(".chart-canvas svg.main-svg")
+    assert len(plotly) == 1
 
 
 def test_pages_without_a_chart_load_no_chart_code(page):
@@ -87,6 +102,7 @@ def test_screenshots_for_the_readme(page, tmp_path):
     page.goto("/programmas/2018/economie-werk-en-inkomen/")
     page.screenshot(path=folder / "programma.png")
     page.goto(INDICATOR)
+    page.locator(".chart-canvas").scroll_into_view_if_needed()
     page.wait_for_selector(".chart-canvas svg.main-svg")
     page.locator("main").screenshot(path=folder / "indicator.png")
     assert (folder / "indicator.png").stat().st_size > 10_000

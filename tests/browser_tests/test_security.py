@@ -23,6 +23,7 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server):
         assert "script-src 'self'" in response.headers["content-security-policy"]
         tab.wait_for_load_state("networkidle")
     tab.goto("/indicatoren/uitstroom-overig/")
+    tab.locator(".chart-canvas").scroll_into_view_if_needed()
     tab.wait_for_selector(".chart-canvas svg.main-svg")
     context.close()
     assert violations == []

@@ -1,5 +1,7 @@
 """Public pages come from the cache, an edit shows at once, and 304s are answered."""
 
+import gzip
+
 import pytest
 
 from django.db import connection
@@ -53,3 +55,31 @@ def test_logged_in_visitors_are_not_served_from_the_cache(client, admin_user):
     client.force_login(admin_user)
     _, queries = queries_for(client, PAGE)
     assert queries > 0
+
+
+def test_compressed_and_plain_pages_are_cached_apart(client):
+    plain = client.get(PAGE)
+    compressed = client.get(PAGE, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    again, queries = queries_for(client, PAGE, HTTP_ACCEPT_ENCODING="gzip")
+    assert queries == 0
+    assert compressed["Content-Encoding"] == again["Content-Encoding"] == "gzip"
+    assert again.content == compressed.content
+    assert gzip.decompress(again.content) == plain.content
+    assert "Accept-Encoding" in again["Vary"]
+    assert not client.get(PAGE).has_header("Content-Encoding")
+
+
+def test_a_cached_page_keeps_its_security_headers(client):
+    first = client.get(PAGE)
+    second, queries = queries_for(client, PAGE)
+    assert queries == 0
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "ETag"):
+        assert second[header] == first[header]
+
+
+def test_a_cached_compressed_page_answers_304(client):
+    etag = client.get(PAGE, HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+    response, queries = queries_for(
+        client, PAGE, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag
+    )
+    assert (response.status_code, queries) == (304, 0)
