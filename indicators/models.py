@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hengelo_portal.permalinks import permalink
@@ -191,6 +192,21 @@ class IndicatorValue(VersionedModel, TimeStampedModel):
             )
         if self.indicator.unit_kind == UnitKind.PERCENTAGE and self.value > 100:
             raise ValidationError({"value": _("Een percentage ligt tussen 0 en 100.")})
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._indicator_changed()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self._indicator_changed()
+        return deleted
+
+    def _indicator_changed(self) -> None:
+        """A new or changed figure changes its indicator: the page's 'last changed'
+        date and the news feed show it. An update rather than save(), so that the
+        indicator's version (the editors' lost-update check) and history stay."""
+        Indicator.objects.filter(pk=self.indicator_id).update(updated_at=timezone.now())
 
 
 class ImportRun(models.Model):

@@ -48,12 +48,15 @@ def test_open_actions_without_a_status_update_this_year():
 
 
 def test_indicators_missing_a_value_for_the_newest_budget():
-    old, newest = BudgetFactory(year=2040), BudgetFactory(year=2041)
-    complete = IndicatorFactory()
+    # Years past the factories' sequence, and every indicator in the old budget:
+    # another budget made along the way must not become the newest.
+    old, newest = BudgetFactory(year=9040), BudgetFactory(year=9041)
+    complete = IndicatorFactory(programme__budget=old)
     IndicatorValueFactory(indicator=complete, budget=newest)
-    empty_but_present = IndicatorFactory()  # the budget's "-": present, no number
+    # The budget's "-": present, no number.
+    empty_but_present = IndicatorFactory(programme__budget=old)
     IndicatorValueFactory(indicator=empty_but_present, budget=newest, value=None)
-    missing = IndicatorFactory()
+    missing = IndicatorFactory(programme__budget=old)
     IndicatorValueFactory(indicator=missing, budget=old)
 
     assert newest_budget() == newest
