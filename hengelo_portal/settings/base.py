@@ -129,7 +129,14 @@ CACHES = {
 # invalidates all pages at once anyway (hengelo_portal/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
 # Never cached: what depends on who asks, and the checks that must be live.
-PAGE_CACHE_EXCLUDE = (f"/{ADMIN_URL}", "/voorvertoning/", "/health/", "/ready/")
+# The admin is at /admin/ and, in English, at /en/admin/ (hengelo_portal/urls.py).
+PAGE_CACHE_EXCLUDE = (
+    f"/{ADMIN_URL}",
+    f"/en/{ADMIN_URL}",
+    "/voorvertoning/",
+    "/health/",
+    "/ready/",
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
