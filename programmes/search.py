@@ -43,6 +43,7 @@ class SearchResult:
     # The snippet's language where it differs from the page's: Dutch text on an
     # English page, so that the template can mark it lang="nl".
     snippet_lang: str = ""
+    title_lang: str = ""
 
 
 @dataclass
@@ -55,6 +56,9 @@ class SearchField:
     kind: str
     title: Callable
     url: Callable
+    # The field the title shows, where it is a single translated field: a
+    # Dutch title on an English page is then marked lang="nl".
+    title_field: str = ""
 
 
 _providers: list[SearchField] = []
@@ -145,6 +149,7 @@ def _search_one(field: SearchField, query: str, words: list[str], *, english: bo
             SearchResult(
                 kind=field.kind,
                 title=field.title(row),
+                title_lang=_title_lang(field, row),
                 url=field.url(row),
                 snippet=highlight(text, words),
                 rank=float(hits),
@@ -152,6 +157,12 @@ def _search_one(field: SearchField, query: str, words: list[str], *, english: bo
             )
         )
     return results
+
+
+def _title_lang(field: SearchField, row) -> str:
+    if field.title_field and row.lacks_english(field.title_field):
+        return "nl"
+    return ""
 
 
 def _search_postgres(field, queryset, query, english_fields, english_snippet):
@@ -186,6 +197,7 @@ def _search_postgres(field, queryset, query, english_fields, english_snippet):
             SearchResult(
                 kind=field.kind,
                 title=field.title(row),
+                title_lang=_title_lang(field, row),
                 url=field.url(row),
                 snippet=_marks_to_html(headline),
                 rank=row.rank,
@@ -243,6 +255,7 @@ register(
         snippet_field="text",
         kind=gettext_lazy("Actie"),
         title=lambda a: a.localized("title"),
+        title_field="title",
         url=lambda a: a.get_absolute_url(),
     )
 )

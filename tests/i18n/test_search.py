@@ -30,7 +30,11 @@ def action_in_english():
 
 def results_for(client, path):
     html = client.get(path).content.decode()
-    return html, re.findall(r'<a href="([^"]+)">([^<]+)</a>\s*</h2>', html)
+    listed = html.split('<ol class="search-results">')[1].split("</ol>")[0]
+    return html, re.findall(
+        r'<a href="([^"]+)">\s*(?:<span lang="nl">)?([^<]+?)\s*(?:</span>)?\s*</a>',
+        listed,
+    )
 
 
 def test_english_page_finds_text_that_only_the_english_version_has(
@@ -50,6 +54,18 @@ def test_english_page_still_finds_the_dutch_and_marks_it_dutch(client):
     html, results = results_for(client, "/en/zoeken/?q=Westermaat")
     assert results
     assert re.search(r'<p lang="nl">[^<]*<mark>Westermaat</mark>', html)
+    with translation.override("en"):
+        actions = [r for r in search("Westermaat") if r.kind == "Action"]
+    assert actions and actions[0].title_lang == "nl"
+    assert f'<span lang="nl">{actions[0].title}</span>' in html
+
+
+def test_english_titles_are_not_marked_dutch(client, action_in_english):
+    html, _ = results_for(client, "/en/zoeken/?q=zeppelin")
+    assert '<span lang="nl">Regional cooperation' not in html
+    with translation.override("en"):
+        (result,) = [r for r in search("zeppelin") if r.kind == "Action"]
+    assert result.title_lang == ""
 
 
 def test_english_title_and_snippet_where_present(action_in_english):
