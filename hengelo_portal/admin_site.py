@@ -1,16 +1,19 @@
-"""The admin site: two-factor login (TOTP) for staff when production settings are on."""
+"""The admin site: two-factor login (TOTP) for staff when production settings are on,
+in Dutch at /admin/ and in English at /en/admin/."""
 
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminSite(admin.AdminSite):
-    site_header = "Begroting Hengelo: beheer"
-    site_title = "Beheer begroting Hengelo"
-    index_title = "Overzicht voor redacteuren"
+    site_header = _("Begroting Hengelo: beheer")
+    site_title = _("Beheer begroting Hengelo")
+    index_title = _("Overzicht voor redacteuren")
 
     @property
     def login_form(self):
@@ -21,6 +24,10 @@ class PortalAdminSite(admin.AdminSite):
     @property
     def login_template(self):
         return OTPAdminSite.login_template if settings.PORTAL_REQUIRE_2FA else None
+
+    def each_context(self, request):
+        # "View site" opens the public site in the admin's language.
+        return {**super().each_context(request), "site_url": reverse("programmes:home")}
 
     def has_permission(self, request):
         allowed = super().has_permission(request)

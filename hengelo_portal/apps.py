@@ -1,6 +1,7 @@
 from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
@@ -8,7 +9,7 @@ class PortalConfig(AppConfig):
 
     default = True
     name = "hengelo_portal"
-    verbose_name = "Begrotingsportaal"
+    verbose_name = _("Begrotingsportaal")
 
     def ready(self):
         from . import caching

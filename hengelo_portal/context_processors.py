@@ -22,8 +22,20 @@ def language_switch(request):
     path = request.get_full_path()
     return {
         "other_languages": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
+            {"code": code, "name": name, "url": _in_language(request, path, code)}
             for code, name in settings.LANGUAGES
             if code != current
         ]
     }
+
+
+def _in_language(request, path: str, code: str) -> str:
+    """translate_url, and the admin login's ?next= along with it: an editor who
+    switches on the login page lands in the admin of the language chosen."""
+    url = translate_url(path, code)
+    following = request.GET.get("next")
+    if not following or not following.startswith("/") or following.startswith("//"):
+        return url
+    query = request.GET.copy()
+    query["next"] = translate_url(following, code)
+    return f"{url.split('?', 1)[0]}?{query.urlencode(safe='/')}"

@@ -14,11 +14,13 @@ def page(name):
     return TemplateView.as_view(template_name=f"pages/{name}.html")
 
 
-# The admin, the staff preview, the JSON API and the machine-read files stay at
-# one address; the public pages are Dutch at their unprefixed addresses and
-# English under /en/ (no cookie, so every page stays cacheable by its path).
+# The staff preview, the JSON API and the machine-read files stay at one
+# address; the public pages are Dutch at their unprefixed addresses and English
+# under /en/ (no cookie, so every page stays cacheable by its path). The admin
+# too: Dutch at /admin/, English at /en/admin/ for editors who read English
+# better; the path alone decides, so a link or bookmark always opens the same
+# language and nothing is stored per user.
 urlpatterns = [
-    path(settings.ADMIN_URL, admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path(
         "robots.txt",
@@ -32,6 +34,7 @@ urlpatterns = [
     path("api/v1/", include("hengelo_portal.api_urls")),
 ]
 urlpatterns += i18n_patterns(
+    path(settings.ADMIN_URL, admin.site.urls),
     path("contact/", page("contact"), name="contact"),
     path("privacy/", page("privacy"), name="privacy"),
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),

@@ -34,7 +34,15 @@ class IndicatorValueFormSet(BaseInlineFormSet):
 class IndicatorValueInline(VersionedTabularInline):
     model = IndicatorValue
     formset = IndicatorValueFormSet
-    fields = ["budget", "kind", "value", "measured_year", "note", "version"]
+    fields = [
+        "budget",
+        "kind",
+        "value",
+        "measured_year",
+        "note",
+        "note_en",
+        "version",
+    ]
     verbose_name = _("waarde per begroting")
     verbose_name_plural = _("waarden per begroting")
 
@@ -57,7 +65,7 @@ class IndicatorAdmin(PortalAdmin):
                     "slug",
                     ("unit", "unit_en"),
                     "unit_kind",
-                    "source",
+                    ("source", "source_en"),
                     ("description", "description_en"),
                     "version",
                 ]
@@ -76,6 +84,14 @@ class IndicatorValueAdmin(PortalAdmin):
     list_select_related = ["indicator", "budget"]
     search_fields = ["indicator__name", "note"]
     autocomplete_fields = ["indicator"]
+    fields = [
+        "indicator",
+        "budget",
+        "kind",
+        ("value", "measured_year"),
+        ("note", "note_en"),
+        "version",
+    ]
 
 
 @admin.register(ImportRun)

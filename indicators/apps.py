@@ -22,6 +22,7 @@ class IndicatorsConfig(AppConfig):
                 kind=_("Beleidsindicator"),
                 title=str,
                 url=lambda i: i.get_absolute_url(),
+                title_field="name",
             )
         )
         feeds.register(

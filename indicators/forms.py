@@ -1,6 +1,8 @@
 """The upload form of the admin's import page."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes.spreadsheets import MAX_FILE_BYTES
@@ -9,11 +11,18 @@ from programmes.spreadsheets import MAX_FILE_BYTES
 class BudgetFileForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand"),
-        help_text=_(
-            "Een CSV-bestand (komma of puntkomma) of Excel-werkmap (.xlsx) in het "
-            "formaat van de open data of het sjabloon, hoogstens %(limit)s MB."
-        )
-        % {"limit": MAX_FILE_BYTES // 1024 // 1024},
+        # Lazy as a whole: the admin shows it in Dutch or in English.
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "Een CSV-bestand (komma of puntkomma) of Excel-werkmap (.xlsx) in "
+                    "het formaat van de open data of het sjabloon, hoogstens "
+                    "%(limit)s MB."
+                )
+                % {"limit": MAX_FILE_BYTES // 1024 // 1024}
+            ),
+            str,
+        )(),
     )
 
     def clean_file(self):

@@ -82,6 +82,7 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
         blank=True,
         help_text=_("Waar het getal vandaan komt."),
     )
+    source_en = english_version(source)
     description = models.TextField(
         _("toelichting"),
         blank=True,
@@ -109,7 +110,7 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
         return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})
 
 
-class IndicatorValue(VersionedModel, TimeStampedModel):
+class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     """The figure of an indicator in one budget year, of one kind."""
 
     indicator = models.ForeignKey(
@@ -162,6 +163,7 @@ class IndicatorValue(VersionedModel, TimeStampedModel):
         blank=True,
         help_text=_("Optioneel: een opmerking bij deze waarde."),
     )
+    note_en = english_version(note)
 
     history = history_of(_("waarden van beleidsindicatoren"))
 

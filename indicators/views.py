@@ -1,7 +1,12 @@
 """Public pages of the policy indicators and of the open data (downloads, API)."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from programmes.exports import ACTION_COLUMNS, LIST_NOTE
@@ -143,4 +148,17 @@ def open_data(request):
 
 
 def api_documentation(request):
-    return render(request, "indicators/api.html")
+    # The schema in the page's language: Dutch is its default, English through
+    # drf-spectacular's ?lang= (the API itself keeps one address).
+    schema = reverse("api:schema")
+    language = get_language()
+    query = {} if language == settings.LANGUAGE_CODE else {"lang": language}
+    return render(
+        request,
+        "indicators/api.html",
+        {
+            "schema_url": f"{schema}?{urlencode(query)}" if query else schema,
+            "schema_json_url": f"{schema}?{urlencode({**query, 'format': 'json'})}",
+            "schema_in_english_url": f"{schema}?lang=en",
+        },
+    )

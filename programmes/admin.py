@@ -56,7 +56,21 @@ def unpublish(modeladmin, request, queryset):
 class BudgetAdmin(PortalAdmin):
     list_display = ["title", "year", "publication_status", "updated_at"]
     list_filter = ["publication_status"]
-    search_fields = ["title", "year"]
+    search_fields = ["title", "title_en", "year"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "year",
+                    ("title", "title_en"),
+                    ("description", "description_en"),
+                    "version",
+                ]
+            },
+        ),
+        PUBLICATION_FIELDSET,
+    ]
     actions = [publish, unpublish]
 
 
@@ -72,6 +86,7 @@ class KeyFigureInline(VersionedTabularInline):
     fields = [
         "order",
         "label",
+        "label_en",
         "amount",
         "unit",
         "approximate",
@@ -125,7 +140,7 @@ class ParagraphInline(VersionedStackedInline):
 class ThemeReferenceInline(VersionedTabularInline):
     model = Reference
     fk_name = "theme"
-    fields = ["kind", "code", "description", "version"]
+    fields = ["kind", "code", "description", "description_en", "version"]
     verbose_name = _("verwijzing in de tekst van het onderdeel")
     verbose_name_plural = _("verwijzingen in de tekst van het onderdeel")
 
@@ -166,14 +181,32 @@ class ParagraphAdmin(PortalAdmin):
 
 class ActionLineInline(VersionedTabularInline):
     model = ActionLine
-    fields = ["number", "title", "municipal_focus", "version"]
+    fields = ["number", "title", "title_en", "municipal_focus", "version"]
 
 
 @admin.register(Agenda)
 class AgendaAdmin(PortalAdmin):
     list_display = ["name", "abbreviation", "coordinator", "publication_status"]
-    search_fields = ["name", "abbreviation", "description"]
+    search_fields = ["name", "name_en", "abbreviation", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_en"),
+                    "slug",
+                    "abbreviation",
+                    "coordinator",
+                    ("description", "description_en"),
+                    ("start_year", "duration_years"),
+                    "order",
+                    "version",
+                ]
+            },
+        ),
+        PUBLICATION_FIELDSET,
+    ]
     inlines = [ActionLineInline]
     actions = [publish, unpublish]
 
@@ -183,13 +216,20 @@ class ActionLineAdmin(PortalAdmin):
     list_display = ["title", "agenda", "number", "municipal_focus"]
     list_filter = ["agenda", "municipal_focus"]
     list_select_related = ["agenda"]
-    search_fields = ["title", "agenda__name", "agenda__abbreviation"]
+    search_fields = ["title", "title_en", "agenda__name", "agenda__abbreviation"]
+    fields = [
+        "agenda",
+        "number",
+        ("title", "title_en"),
+        "municipal_focus",
+        "version",
+    ]
 
 
 class ActionReferenceInline(VersionedTabularInline):
     model = Reference
     fk_name = "action"
-    fields = ["kind", "code", "description", "version"]
+    fields = ["kind", "code", "description", "description_en", "version"]
 
 
 @admin.register(Action)
@@ -248,8 +288,16 @@ class ReferenceAdmin(PortalAdmin):
     list_display = ["code", "kind", "description", "theme", "action"]
     list_filter = ["kind"]
     list_select_related = ["theme", "action"]
-    search_fields = ["code", "description"]
+    search_fields = ["code", "description", "description_en"]
     autocomplete_fields = ["theme", "action"]
+    fields = [
+        "kind",
+        "code",
+        ("description", "description_en"),
+        "theme",
+        "action",
+        "version",
+    ]
 
 
 @admin.register(KeyFigure)
@@ -257,8 +305,19 @@ class KeyFigureAdmin(PortalAdmin):
     list_display = ["label", "amount", "unit", "approximate", "programme"]
     list_filter = ["unit", "programme"]
     list_select_related = ["programme__budget"]
-    search_fields = ["label"]
+    search_fields = ["label", "label_en"]
     autocomplete_fields = ["programme", "theme", "action", "agenda"]
+    fields = [
+        "programme",
+        "theme",
+        "action",
+        "agenda",
+        "order",
+        ("label", "label_en"),
+        ("amount", "unit", "approximate"),
+        ("year_from", "year_to"),
+        "version",
+    ]
 
 
 @admin.register(GlossaryTerm)

@@ -62,7 +62,7 @@ def history_of(verbose_name_plural):
     )
 
 
-class Budget(VersionedModel, PublishableModel):
+class Budget(TranslatedContentMixin, VersionedModel, PublishableModel):
     """A budget document of one year (Begroting 2018)."""
 
     year = models.PositiveSmallIntegerField(
@@ -75,11 +75,13 @@ class Budget(VersionedModel, PublishableModel):
         max_length=120,
         help_text=_("De naam van het document, bijvoorbeeld 'Begroting 2018'."),
     )
+    title_en = english_version(title)
     description = models.TextField(
         _("toelichting"),
         blank=True,
         help_text=_("Optioneel: korte uitleg over deze begroting."),
     )
+    description_en = english_version(description)
 
     history = history_of(_("begrotingen"))
 
@@ -89,7 +91,7 @@ class Budget(VersionedModel, PublishableModel):
         verbose_name_plural = _("begrotingen")
 
     def __str__(self):
-        return self.title
+        return self.localized("title")
 
 
 class Programme(TranslatedContentMixin, VersionedModel, PublishableModel):
@@ -293,12 +295,13 @@ class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         return self.text[:80]
 
 
-class Agenda(VersionedModel, PublishableModel):
+class Agenda(TranslatedContentMixin, VersionedModel, PublishableModel):
     """A regional agenda with numbered action lines (Twente Werkt)."""
 
     name = models.CharField(
         _("naam"), max_length=200, help_text=_("Bijvoorbeeld 'Agenda voor Twente'.")
     )
+    name_en = english_version(name)
     slug = models.SlugField(
         _("webadres-deel"),
         max_length=200,
@@ -320,6 +323,7 @@ class Agenda(VersionedModel, PublishableModel):
     description = models.TextField(
         _("omschrijving"), blank=True, help_text=_("Wat de agenda is en wil.")
     )
+    description_en = english_version(description)
     start_year = models.PositiveSmallIntegerField(
         _("vanaf jaar"),
         null=True,
@@ -344,10 +348,10 @@ class Agenda(VersionedModel, PublishableModel):
         verbose_name_plural = _("agenda's")
 
     def __str__(self):
-        return self.name
+        return self.localized("name")
 
 
-class ActionLine(VersionedModel, TimeStampedModel):
+class ActionLine(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     """A numbered line of an agenda ('2. groei van het MKB')."""
 
     agenda = models.ForeignKey(
@@ -365,6 +369,7 @@ class ActionLine(VersionedModel, TimeStampedModel):
         max_length=200,
         help_text=_("De actielijn zoals in de begroting, zonder nummer."),
     )
+    title_en = english_version(title)
     municipal_focus = models.BooleanField(
         _("gemeentelijke focus"),
         default=False,
@@ -387,7 +392,7 @@ class ActionLine(VersionedModel, TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.agenda.name} {self.number}. {self.title}"
+        return f"{self.agenda} {self.number}. {self.localized('title')}"
 
 
 class Place(models.Model):
@@ -535,7 +540,7 @@ class ReferenceKind(models.TextChoices):
     DOCUMENT = "document", _("Document")
 
 
-class Reference(VersionedModel):
+class Reference(TranslatedContentMixin, VersionedModel):
     """A reference in the text: a policy intention, case number or document."""
 
     kind = models.CharField(
@@ -555,6 +560,7 @@ class Reference(VersionedModel):
         blank=True,
         help_text=_("Waar het kenmerk naar verwijst."),
     )
+    description_en = english_version(description)
     theme = models.ForeignKey(
         Theme,
         on_delete=models.CASCADE,
@@ -604,7 +610,7 @@ class AmountUnit(models.TextChoices):
     JOBS = "jobs", _("banen")
 
 
-class KeyFigure(VersionedModel, TimeStampedModel):
+class KeyFigure(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     """A sum or target named in the text (€ 450.000 per jaar, 25 banen)."""
 
     programme = models.ForeignKey(
@@ -649,6 +655,7 @@ class KeyFigure(VersionedModel, TimeStampedModel):
         max_length=300,
         help_text=_("Waar het bedrag of getal voor is, in gewone taal."),
     )
+    label_en = english_version(label)
     amount = models.DecimalField(
         _("bedrag of aantal"),
         max_digits=14,
@@ -687,7 +694,7 @@ class KeyFigure(VersionedModel, TimeStampedModel):
         verbose_name_plural = _("bedragen en kengetallen")
 
     def __str__(self):
-        return self.label
+        return self.localized("label")
 
     @property
     def is_money(self):

@@ -1,7 +1,9 @@
 """Search across the budget: PostgreSQL's Dutch full-text search, or a simple fallback.
 
-Other apps add their own content with `register` (indicators does, in its AppConfig),
-so that this app never has to import them.
+On English pages the English versions of the fields (`title_en`, …) are searched
+too, with PostgreSQL's English configuration, and results show the English text
+where an editor gave one. Other apps add their own content with `register`
+(indicators does, in its AppConfig), so that this app never has to import them.
 """
 
 import re
@@ -14,14 +16,16 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from .models import Action, GlossaryTerm, Paragraph, Programme
+from .translations import ENGLISH
 
 # Markers PostgreSQL puts around matches; the text is escaped before they become
 # <mark> tags, so editors' text can never inject HTML through a search result.
@@ -36,6 +40,10 @@ class SearchResult:
     url: str
     snippet: SafeString
     rank: float = 0.0
+    # The snippet's language where it differs from the page's: Dutch text on an
+    # English page, so that the template can mark it lang="nl".
+    snippet_lang: str = ""
+    title_lang: str = ""
 
 
 @dataclass
@@ -48,6 +56,9 @@ class SearchField:
     kind: str
     title: Callable
     url: Callable
+    # The field the title shows, where it is a single translated field: a
+    # Dutch title on an English page is then marked lang="nl".
+    title_field: str = ""
 
 
 _providers: list[SearchField] = []
@@ -82,56 +93,115 @@ def _marks_to_html(text: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - escaped above; only our tags are added
 
 
-def _search_one(field: SearchField, query: str, words: list[str]):
+def english_twin(model, path: str) -> str | None:
+    """`text_en` for `text`, `theme__title_en` for `theme__title`: the English
+    version of a field (also across relations), or None where there is none."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    twin = f"{name}_en"
+    try:
+        model._meta.get_field(twin)
+    except FieldDoesNotExist:
+        return None
+    return "__".join([*relations, twin])
+
+
+def _headline(field_name: str, search_query, config: str):
+    return SearchHeadline(
+        field_name,
+        search_query,
+        config=config,
+        start_sel=_START,
+        stop_sel=_STOP,
+        max_words=40,
+        min_words=20,
+    )
+
+
+def _search_one(field: SearchField, query: str, words: list[str], *, english: bool):
     queryset = field.queryset()
-    if _is_postgres():
-        vector = SearchVector(*field.fields, config="dutch")
-        search_query = SearchQuery(query, config="dutch", search_type="websearch")
-        rows = (
-            queryset.annotate(
-                search=vector,
-                rank=SearchRank(vector, search_query),
-                headline=SearchHeadline(
-                    field.snippet_field,
-                    search_query,
-                    config="dutch",
-                    start_sel=_START,
-                    stop_sel=_STOP,
-                    max_words=40,
-                    min_words=20,
-                ),
-            )
-            .filter(search=search_query)
-            .order_by("-rank")[:MAX_PER_KIND]
+    english_fields = ()
+    english_snippet = None
+    if english:
+        english_fields = tuple(
+            twin
+            for twin in (english_twin(queryset.model, name) for name in field.fields)
+            if twin
         )
-        return [
-            SearchResult(
-                kind=field.kind,
-                title=field.title(row),
-                url=field.url(row),
-                snippet=_marks_to_html(row.headline),
-                rank=row.rank,
-            )
-            for row in rows
-        ]
+        english_snippet = english_twin(queryset.model, field.snippet_field)
+    if _is_postgres():
+        return _search_postgres(field, queryset, query, english_fields, english_snippet)
     condition = Q()
     for word in words:
         any_field = Q()
-        for name in field.fields:
+        for name in (*field.fields, *english_fields):
             any_field |= Q(**{f"{name}__icontains": word})
         condition &= any_field
     rows = queryset.filter(condition)[:MAX_PER_KIND]
     results = []
     for row in rows:
-        text = str(_value(row, field.snippet_field))
+        text = english_snippet and str(_value(row, english_snippet))
+        dutch = not text
+        text = text or str(_value(row, field.snippet_field))
         hits = sum(text.lower().count(w.lower()) for w in words)
         results.append(
             SearchResult(
                 kind=field.kind,
                 title=field.title(row),
+                title_lang=_title_lang(field, row),
                 url=field.url(row),
                 snippet=highlight(text, words),
                 rank=float(hits),
+                snippet_lang="nl" if english and dutch else "",
+            )
+        )
+    return results
+
+
+def _title_lang(field: SearchField, row) -> str:
+    if field.title_field and row.lacks_english(field.title_field):
+        return "nl"
+    return ""
+
+
+def _search_postgres(field, queryset, query, english_fields, english_snippet):
+    """Dutch stemming on the Dutch fields; on English pages also English stemming
+    on the English fields, with a query in either language matching."""
+    vector = SearchVector(*field.fields, config="dutch")
+    search_query = SearchQuery(query, config="dutch", search_type="websearch")
+    annotations = {
+        "headline": _headline(field.snippet_field, search_query, "dutch"),
+    }
+    if english_fields:
+        english_query = SearchQuery(query, config="english", search_type="websearch")
+        vector = vector + SearchVector(*english_fields, config="english")
+        search_query = search_query | english_query
+        annotations["headline"] = _headline(field.snippet_field, search_query, "dutch")
+        if english_snippet:
+            annotations["headline_en"] = _headline(
+                english_snippet, english_query, "english"
+            )
+    rows = (
+        queryset.annotate(
+            search=vector, rank=SearchRank(vector, search_query), **annotations
+        )
+        .filter(search=search_query)
+        .order_by("-rank")[:MAX_PER_KIND]
+    )
+    results = []
+    for row in rows:
+        english_text = english_snippet and _value(row, english_snippet)
+        headline = row.headline_en if english_text else row.headline
+        results.append(
+            SearchResult(
+                kind=field.kind,
+                title=field.title(row),
+                title_lang=_title_lang(field, row),
+                url=field.url(row),
+                snippet=_marks_to_html(headline),
+                rank=row.rank,
+                snippet_lang="nl" if english_fields and not english_text else "",
             )
         )
     return results
@@ -148,9 +218,10 @@ def search(query: str) -> list[SearchResult]:
     words = _words(query)
     if not words:
         return []
+    english = get_language() == ENGLISH
     results = []
     for field in _providers:
-        results += _search_one(field, query, words)
+        results += _search_one(field, query, words, english=english)
     return sorted(results, key=lambda r: -r.rank)
 
 
@@ -173,7 +244,7 @@ register(
         fields=("text", "theme__title"),
         snippet_field="text",
         kind=gettext_lazy("Tekst"),
-        title=lambda p: f"{p.theme.title} – {p.theme.programme}",
+        title=lambda p: f"{p.theme.localized('title')} – {p.theme.programme}",
         url=lambda p: p.theme.get_absolute_url(),
     )
 )
@@ -183,7 +254,8 @@ register(
         fields=("title", "text"),
         snippet_field="text",
         kind=gettext_lazy("Actie"),
-        title=lambda a: a.title,
+        title=lambda a: a.localized("title"),
+        title_field="title",
         url=lambda a: a.get_absolute_url(),
     )
 )

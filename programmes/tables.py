@@ -41,5 +41,5 @@ class ActionTable(tables.Table):
         if not lines:
             return "–"
         return format_html_join(
-            ", ", "{} {}", ((line.agenda.name, line.number) for line in lines)
+            ", ", "{} {}", ((line.agenda, line.number) for line in lines)
         )

@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -129,7 +130,14 @@ CACHES = {
 # invalidates all pages at once anyway (hengelo_portal/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
 # Never cached: what depends on who asks, and the checks that must be live.
-PAGE_CACHE_EXCLUDE = (f"/{ADMIN_URL}", "/voorvertoning/", "/health/", "/ready/")
+# The admin is at /admin/ and, in English, at /en/admin/ (hengelo_portal/urls.py).
+PAGE_CACHE_EXCLUDE = (
+    f"/{ADMIN_URL}",
+    f"/en/{ADMIN_URL}",
+    "/voorvertoning/",
+    "/health/",
+    "/ready/",
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -203,9 +211,12 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
 }
+# Dutch by default; /api/v1/schema/?lang=en gives the schema in English (title,
+# description and every field's help text), as drf-spectacular translates lazy
+# strings in the language the query names.
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Begroting gemeente Hengelo – open data API",
-    "DESCRIPTION": (
+    "TITLE": _("Begroting gemeente Hengelo – open data API"),
+    "DESCRIPTION": _(
         "Alleen-lezen API met de gepubliceerde begrotingen, programma's, "
         "onderdelen, agenda's, actielijnen, acties en beleidsindicatoren. "
         "De gegevens zijn vrij te gebruiken (CC0 1.0)."
@@ -219,8 +230,8 @@ SPECTACULAR_SETTINGS = {
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "LICENSE": {
-        "name": "CC0 1.0 (gegevens)",
-        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+        "name": _("CC0 1.0 (gegevens)"),
+        "url": _("https://creativecommons.org/publicdomain/zero/1.0/deed.nl"),
     },
 }
 

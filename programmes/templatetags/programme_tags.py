@@ -132,11 +132,20 @@ def listed_action(context, action, kind_label):
 
 
 @register.simple_tag
-def translated(obj, field):
+def translated(obj, field, note=True):
     """A content field in the page's language, escaped; Dutch with a note where no
-    English version exists: `{% translated action "title" %}`."""
+    English version exists: `{% translated action "title" %}`.
+
+    `note=False` for a name inside a heading or sentence of the interface
+    (`Begroting 2018 of the municipality of Hengelo`): the Dutch is still marked
+    lang="nl" for screen readers, without the note in the middle of the text.
+    """
     text = escape(obj.localized(field))
-    return _only_in_dutch(text) if obj.lacks_english(field) else text
+    if not obj.lacks_english(field):
+        return text
+    if not note:
+        return format_html('<span lang="nl">{}</span>', text)
+    return _only_in_dutch(text)
 
 
 @register.filter

@@ -19,6 +19,14 @@ PUBLIC_TEMPLATES = sorted(
         *BASE.glob("indicators/templates/indicators/*.html"),
     ]
 )
+# The admin's overrides: in English at /en/admin/ like the rest of the admin.
+ADMIN_TEMPLATES = sorted(
+    [
+        *BASE.glob("templates/admin/*.html"),
+        *BASE.glob("templates/simple_history/*.html"),
+        *BASE.glob("indicators/templates/admin/**/*.html"),
+    ]
+)
 # Text that reads the same in every language: a phone number, file names.
 SAME_IN_EVERY_LANGUAGE = {"14 074"}
 FILE_NAME = re.compile(r"^[\w.-]+\.(csv|xlsx|json|txt)$")
@@ -26,10 +34,13 @@ FILE_NAME = re.compile(r"^[\w.-]+\.(csv|xlsx|json|txt)$")
 
 def test_the_public_templates_are_found():
     assert len(PUBLIC_TEMPLATES) > 30
+    assert len(ADMIN_TEMPLATES) >= 8
 
 
 @pytest.mark.parametrize(
-    "template", PUBLIC_TEMPLATES, ids=lambda path: str(path.relative_to(BASE))
+    "template",
+    PUBLIC_TEMPLATES + ADMIN_TEMPLATES,
+    ids=lambda path: str(path.relative_to(BASE)),
 )
 def test_every_visible_text_is_marked_for_translation(template):
     found = unmarked_text(template.read_text(encoding="utf-8"))
