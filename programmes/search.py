@@ -15,10 +15,12 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -59,6 +61,10 @@ class SearchField:
     # The field the title shows, where it is a single translated field: a
     # Dutch title on an English page is then marked lang="nl".
     title_field: str = ""
+    # PostgreSQL: columns that hold this model's search vectors ready-made, the
+    # Dutch one of `fields` and the English one of their twins (a migration
+    # creates them; see programmes/migrations/0008_stored_search_vectors.py).
+    stored_vectors: tuple[str, str] | None = None
 
 
 _providers: list[SearchField] = []
@@ -165,17 +171,32 @@ def _title_lang(field: SearchField, row) -> str:
     return ""
 
 
+def _vector(field, queryset, *, english: bool, english_fields=()):
+    """The search vector: the stored one where the model has it (read, not
+    computed per row: a tenth of the time at the benchmark's large size), else
+    computed from the fields."""
+    if field.stored_vectors:
+        table = queryset.model._meta.db_table
+        dutch, english_column = (f'"{table}"."{c}"' for c in field.stored_vectors)
+        sql = f"({dutch} || {english_column})" if english else dutch
+        return RawSQL(sql, [], output_field=SearchVectorField())
+    vector = SearchVector(*field.fields, config="dutch")
+    if english:
+        vector = vector + SearchVector(*english_fields, config="english")
+    return vector
+
+
 def _search_postgres(field, queryset, query, english_fields, english_snippet):
     """Dutch stemming on the Dutch fields; on English pages also English stemming
     on the English fields, with a query in either language matching."""
-    vector = SearchVector(*field.fields, config="dutch")
+    vector = _vector(field, queryset, english=False)
     search_query = SearchQuery(query, config="dutch", search_type="websearch")
     annotations = {
         "headline": _headline(field.snippet_field, search_query, "dutch"),
     }
     if english_fields:
         english_query = SearchQuery(query, config="english", search_type="websearch")
-        vector = vector + SearchVector(*english_fields, config="english")
+        vector = _vector(field, queryset, english=True, english_fields=english_fields)
         search_query = search_query | english_query
         annotations["headline"] = _headline(field.snippet_field, search_query, "dutch")
         if english_snippet:
@@ -257,6 +278,7 @@ register(
         title=lambda a: a.localized("title"),
         title_field="title",
         url=lambda a: a.get_absolute_url(),
+        stored_vectors=("search_nl", "search_en"),
     )
 )
 register(

@@ -2,7 +2,11 @@
 
 import pytest
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from programmes.models import Action, PublicationStatus
 from programmes.search import highlight, search
@@ -80,3 +84,36 @@ def test_postgres_search_ranks_and_marks_with_headline():
 def test_sqlite_fallback_needs_every_word():
     assert search("Westermaat Gezondheidspark")
     assert not search("Westermaat zeppelinhaven")
+
+
+@on_postgres
+def test_stored_search_vectors_equal_the_computed_ones():
+    # The generated columns of migration 0008 must say what SearchVector says
+    # over the fields search.py names; otherwise search would quietly differ.
+    stored = RawSQL(
+        '"programmes_action"."search_nl"', [], output_field=SearchVectorField()
+    )
+    stored_en = RawSQL(
+        '"programmes_action"."search_en"', [], output_field=SearchVectorField()
+    )
+    Action.objects.filter(pk=1).update(title_en="Company visits", text_en="We visit")
+    rows = Action.objects.annotate(
+        stored=Cast(stored, TextField()),
+        computed=Cast(SearchVector("title", "text", config="dutch"), TextField()),
+        stored_en=Cast(stored_en, TextField()),
+        computed_en=Cast(
+            SearchVector("title_en", "text_en", config="english"), TextField()
+        ),
+    ).values_list("stored", "computed", "stored_en", "computed_en")
+    assert len(rows) == Action.objects.count() > 0
+    for stored_nl, computed_nl, stored_english, computed_english in rows:
+        assert stored_nl == computed_nl
+        assert stored_english == computed_english
+
+
+@on_postgres
+def test_an_edited_action_is_found_by_its_new_words_at_once():
+    action = Action.objects.get(pk=1)
+    action.text = "Wij bouwen een fietsenstalling bij het station."
+    action.save()
+    assert any(r.url == action.get_absolute_url() for r in search("fietsenstalling"))
