@@ -41,6 +41,9 @@ def first_actions_per_kind(
             kind_total=Window(Count("pk"), partition_by=partition),
         )
         .filter(position__lte=limit)
+        # The budget's order within a theme; the default order would join the
+        # theme, programme and budget of every action for nothing.
+        .order_by("theme_id", "kind", "order", "pk")
     )
 
 

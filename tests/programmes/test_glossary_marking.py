@@ -1,0 +1,51 @@
+"""The glossary's terms are found as a plain alternation, longest first, would."""
+
+import re
+
+import pytest
+
+from programmes.models import Action, GlossaryTerm, Paragraph
+from programmes.templatetags.programme_tags import _glossary_pattern
+
+TERMS = ("WTC", "WTC-businessdistrict", "Wmo", "W", "UWV", "UW", "BBV", "BB")
+
+
+def _plain(terms):
+    longest_first = sorted(terms, key=len, reverse=True)
+    return re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het WTC-businessdistrict ligt bij het WTC.",
+        "WTCs en WTC-x en xWTC en WTC",
+        "UWV, UW en UWVX; BBV BB BBVs",
+        "W Wmo Wmo-loket W.",
+        "",
+    ],
+)
+def test_same_matches_as_a_plain_alternation(text):
+    ours = _glossary_pattern(TERMS)
+    assert [m.span() for m in ours.finditer(text)] == [
+        m.span() for m in _plain(TERMS).finditer(text)
+    ]
+
+
+def test_same_matches_on_the_whole_seed(seed_data):
+    terms = tuple(GlossaryTerm.objects.values_list("term", flat=True))
+    texts = [*Action.objects.values_list("text", flat=True)]
+    texts += Paragraph.objects.values_list("text", flat=True)
+    ours, plain = _glossary_pattern(terms), _plain(terms)
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in ours.finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)]
+        found += len(spans)
+    assert found > 20
+
+
+def test_no_terms_no_pattern():
+    assert _glossary_pattern(()) is None
