@@ -1,10 +1,15 @@
 """Reads of the budget domain that several pages share."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
-from .models import Action, Agenda, Budget, Programme, Theme
+from hengelo_portal.permalinks import permalinks
+
+from .models import Action, ActionKind, Agenda, Budget, Programme, Theme
+from .translations import TranslatedContentMixin
 
 
 def budget_on_show(*, year: int | None = None) -> Budget | None:
@@ -19,7 +24,6 @@ def budget_on_show(*, year: int | None = None) -> Budget | None:
 # the action list for the rest: a theme with hundreds of actions would otherwise
 # make the page grow without bound. The seed's largest list (11) fits.
 ACTIONS_PER_KIND_ON_PAGE = 12
-_NOT_LISTED = ("version", "created_at", "updated_at", "status", "status_changed_at")
 
 
 def first_actions_per_kind(
@@ -32,8 +36,6 @@ def first_actions_per_kind(
     partition = [F("theme_id"), F("kind")]
     return (
         _published(Action.objects.all(), published_only)
-        # What the page does not show: fewer columns to read and convert.
-        .defer(*_NOT_LISTED)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=partition, order_by=[F("order"), F("pk")]
@@ -47,25 +49,75 @@ def first_actions_per_kind(
     )
 
 
+@dataclass
+class ListedAction(TranslatedContentMixin):
+    """An action as the programme page lists it.
+
+    Read as plain values rather than as a model instance with its prefetch: at the
+    benchmark's large size the page lists 288 actions, and building them as
+    models was a tenth of its time (benchmarks/RESULTS.md).
+    """
+
+    pk: int
+    kind: str
+    title: str
+    title_en: str
+    text: str
+    text_en: str
+    kind_total: int
+    theme: Theme | None = None
+    url: str = ""
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def get_kind_display(self) -> str:
+        return ActionKind(self.kind).label
+
+
+def _listed_actions(themes, *, published_only: bool) -> None:
+    """Give every theme its `listed_actions`, in one query for all of them."""
+    by_theme = {theme.pk: theme for theme in themes}
+    for theme in themes:
+        theme.listed_actions = []
+    rows = (
+        first_actions_per_kind(published_only=published_only)
+        .filter(theme_id__in=list(by_theme))
+        .values_list(
+            "theme_id",
+            "pk",
+            "kind",
+            "title",
+            "title_en",
+            "text",
+            "text_en",
+            "kind_total",
+        )
+    )
+    address = permalinks("programmes:action_detail", "pk")
+    for theme_id, pk, *values in rows:
+        theme = by_theme[theme_id]
+        theme.listed_actions.append(
+            ListedAction(pk, *values, theme=theme, url=address(pk))
+        )
+
+
 def programme_with_content(
     *, year: int, slug: str, published_only: bool = True
 ) -> Programme:
-    """A programme with what its page shows: themes, narrative, sums.
+    """A programme with what its page shows: themes, narrative, sums, and on each
+    theme its `listed_actions`.
 
     Public pages show published content only; a staff preview passes
     published_only=False to see drafts in the same layout.
     """
     themes = _published(Theme.objects.all(), published_only).prefetch_related(
-        "paragraphs",
-        Prefetch(
-            "actions",
-            queryset=first_actions_per_kind(published_only=published_only),
-        ),
+        "paragraphs"
     )
     programmes = _published(Programme.objects.all(), published_only)
     if published_only:
         programmes = programmes.filter(budget__publication_status="published")
-    return get_object_or_404(
+    programme = get_object_or_404(
         programmes.select_related("budget").prefetch_related(
             Prefetch("themes", queryset=themes),
             "key_figures",
@@ -73,6 +125,8 @@ def programme_with_content(
         budget__year=year,
         slug=slug,
     )
+    _listed_actions(list(programme.themes.all()), published_only=published_only)
+    return programme
 
 
 def action_with_details(*, pk: int, published_only: bool = True) -> Action:

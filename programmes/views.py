@@ -54,16 +54,17 @@ def render_programme(request, programme, agendas, *, preview=False):
     goals = []
     for theme in programme.themes.all():
         by_kind = {}
-        for action in theme.actions.all():
+        for action in theme.listed_actions:
             by_kind.setdefault(action.kind, []).append(action)
         for paragraph in theme.paragraphs.all():
             paragraph.listed_agenda = by_id.get(paragraph.followed_by_agenda_id)
             kind = paragraph.followed_by_actions
             paragraph.listed_actions = listed = by_kind.get(kind, [])
             if listed:
-                # One label per list: get_kind_display per action was a tenth of
-                # the page's time at the benchmark's large size.
-                paragraph.kind_label = listed[0].get_kind_display()
+                # One label per list, translated once: get_kind_display per action
+                # was a tenth of the page's time at the benchmark's large size, and
+                # a lazy label would be translated again for every action.
+                paragraph.kind_label = str(listed[0].get_kind_display())
             # Only the first actions of a kind are listed; the rest are a link away.
             if listed and listed[0].kind_total > len(listed):
                 total = listed[0].kind_total

@@ -5,7 +5,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
 
-from hengelo_portal.permalinks import permalink
+from hengelo_portal.permalinks import permalink, permalinks
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -45,3 +45,12 @@ def test_unusual_values_go_through_reverse():
         reverse("indicators:indicator_detail", kwargs={"slug": "één"})
     with pytest.raises(NoReverseMatch):
         permalink("indicators:indicator_detail", slug="één")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_many_addresses_of_one_view(language):
+    with translation.override(language):
+        address = permalinks("programmes:action_detail", "pk")
+        for pk in (1, 98, 987654321, 4_000_000_000):
+            expected = reverse("programmes:action_detail", kwargs={"pk": pk})
+            assert address(pk) == expected

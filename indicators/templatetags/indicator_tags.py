@@ -42,10 +42,22 @@ def indicator_cells(row):
     shows 25 indicators over 10 years, and the loop's lookups cost a tenth of the
     page's time (benchmarks/RESULTS.md).
     """
+    indicator = row.indicator
+    unit = indicator.localized("unit")
     return format_html_join(
         "",
         '<td class="number">{}{}</td>',
-        ((indicator_value(value), _note(value)) for value in row.values),
+        (
+            (
+                format_value(
+                    value.value if value else None,
+                    unit=unit,
+                    unit_kind=indicator.unit_kind,
+                ),
+                _note(value),
+            )
+            for value in row.values
+        ),
     )
 
 

@@ -133,16 +133,25 @@ def explained(context, text, field=None):
     page's language (`{% explained action "text" %}`), Dutch with a note where no
     English version exists.
     """
+    glossary = _page_glossary(context)
+    if field is None:
+        return glossary.markup(text)
+    return _explained_field(glossary, text, field, get_language())
+
+
+def _page_glossary(context) -> PageGlossary:
     request = context.get("request")
     glossary = getattr(request, "page_glossary", None)
     if glossary is None:
         glossary = PageGlossary()
         if request is not None:
             request.page_glossary = glossary
-    if field is None:
-        return glossary.markup(text)
-    markup = glossary.markup(text.localized(field))
-    return _only_in_dutch(markup) if text.lacks_english(field) else markup
+    return glossary
+
+
+def _explained_field(glossary, obj, field, language) -> SafeString:
+    markup = glossary.markup(obj.localized(field, language))
+    return _only_in_dutch(markup) if obj.lacks_english(field, language) else markup
 
 
 @register.simple_tag(takes_context=True)
@@ -153,12 +162,13 @@ def listed_action(context, action, kind_label):
     of each kind per theme, and template lookups were a third of its time at the
     benchmark's large size (benchmarks/RESULTS.md).
     """
+    language = get_language()
     return format_html(
         '{} <a class="permalink" href="{}">{}: {}</a>',
-        explained(context, action, "text"),
+        _explained_field(_page_glossary(context), action, "text", language),
         action.get_absolute_url(),
         kind_label,
-        action.localized("title"),
+        action.localized("title", language),
     )
 
 
@@ -170,6 +180,7 @@ def action_lines(context, agenda):
     agenda's lines twice (under the narrative and in the agendas' section).
     """
     focus = format_html(' <strong class="badge">{}</strong>', _("gemeentelijke focus"))
+    glossary, language = _page_glossary(context), get_language()
     return format_html(
         '<ol class="action-lines">{}</ol>',
         format_html_join(
@@ -178,7 +189,7 @@ def action_lines(context, agenda):
             (
                 (
                     line.number,
-                    explained(context, line, "title"),
+                    _explained_field(glossary, line, "title", language),
                     focus if line.municipal_focus else "",
                 )
                 for line in agenda.lines.all()
