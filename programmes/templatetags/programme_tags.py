@@ -163,12 +163,16 @@ def listed_action(context, action, kind_label):
     benchmark's large size (benchmarks/RESULTS.md).
     """
     language = get_language()
+    title = action.localized("title", language)
+    if action.lacks_english("title", language):
+        # The text above already carries the note; the title is marked Dutch only.
+        title = format_html('<span lang="nl">{}</span>', title)
     return format_html(
         '{} <a class="permalink" href="{}">{}: {}</a>',
         _explained_field(_page_glossary(context), action, "text", language),
         action.get_absolute_url(),
         kind_label,
-        action.localized("title", language),
+        title,
     )
 
 

@@ -186,3 +186,20 @@ def test_changes_feed_in_both_languages(client):
         "<title>Changes in the budget of the municipality of Hengelo</title>" in english
     )
     assert "<title>Action: " in english and "<title>Actie: " in dutch
+
+
+def test_programme_page_lists_actions_in_the_pages_language(client):
+    action = Action.objects.get(pk=1)
+    programme = action.theme.programme.get_absolute_url()
+    english = client.get("/en" + programme).content.decode()
+    dutch_title = f'<span lang="nl">{action.title}</span>'
+    assert f'href="/en/acties/1/">Action: {dutch_title}</a>' in english
+    action.title_en = "Cooperation in Twente"
+    action.save()
+    english = client.get("/en" + programme).content.decode()
+    assert (
+        '<a class="permalink" href="/en/acties/1/">Action: Cooperation in Twente</a>'
+        in english
+    )
+    dutch = client.get(programme).content.decode()
+    assert f'<a class="permalink" href="/acties/1/">Actie: {action.title}</a>' in dutch
