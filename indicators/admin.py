@@ -5,14 +5,17 @@ import hashlib
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from programmes.admin import publish, unpublish
-from programmes.admin_base import PortalAdmin, VersionedTabularInline
+from programmes.admin_base import (
+    PortalAdmin,
+    RowsNamedFormSet,
+    VersionedTabularInline,
+)
 
 from .budget_import import budget_file_import
 from .forms import BudgetFileForm
@@ -22,7 +25,7 @@ from .models import ImportRun, Indicator, IndicatorValue
 SESSION_KEY = "budget_import_upload"
 
 
-class IndicatorValueFormSet(BaseInlineFormSet):
+class IndicatorValueFormSet(RowsNamedFormSet):
     def get_unique_error_message(self, unique_check):
         # Django's default names the fields by code ("budget en kind").
         return _(

@@ -1,0 +1,39 @@
+/* Mends two things select2 (the admin's autocomplete fields) leaves for screen
+   readers: its search box gets the field's label as its name (axe: label), and
+   its list of chosen items, which also holds the "clear" button, is no longer
+   announced as a list (axe: list). select2 draws these again after every
+   choice, so they are mended as they come. */
+(function () {
+  "use strict";
+
+  function nameSearchBoxes() {
+    document.querySelectorAll(".select2-search__field:not([aria-label])")
+      .forEach(function (box) {
+        var container = box.closest(".select2-container");
+        var select = container && container.previousElementSibling;
+        var label = select && select.id &&
+          document.querySelector('label[for="' + select.id + '"]');
+        if (label) {
+          box.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+        }
+      });
+  }
+
+  function mend() {
+    nameSearchBoxes();
+    document.querySelectorAll("ul.select2-selection__rendered:not([role])")
+      .forEach(function (list) { list.setAttribute("role", "none"); });
+  }
+
+  function start() {
+    mend();
+    new MutationObserver(mend)
+      .observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
