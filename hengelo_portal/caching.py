@@ -8,6 +8,7 @@ application server that shares the cache (Redis in production).
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CONTENT_APPS = {"programmes", "indicators"}
@@ -25,6 +26,13 @@ def content_version() -> int:
 
 def content_changed(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    # Once more after the commit: a page rendered between the change and its
+    # commit shows the old content under the new version, and must not stay.
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def _on_change(sender, **kwargs):
@@ -38,9 +46,13 @@ def connect_invalidation() -> None:
 
 
 def page_key(request, *, gzip: bool) -> str:
-    """One entry per address and encoding; the entry itself carries its version."""
+    """One entry per address and encoding; the entry itself carries its version.
+
+    The scheme and host are part of the address: the feed and the API write
+    absolute links, which differ per host the portal answers on.
+    """
     encoding = "gzip" if gzip else "identity"
-    return f"portal:page:{encoding}:{request.get_full_path()}"
+    return f"portal:page:{encoding}:{request.build_absolute_uri()}"
 
 
 def cached_page(key: str):

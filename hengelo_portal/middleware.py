@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
 from .caching import cache_page, cached_page, content_version, page_key
@@ -95,7 +96,10 @@ class PublicPageCacheMiddleware:
             response.headers[name] = value
         response.portal_cache = "hit"
         not_modified = get_conditional_response(
-            request, etag=response.get("ETag"), response=response
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
         )
         if not_modified is not response:
             not_modified.portal_cache = "hit"

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 # Arguments that reverse() would put in the address unchanged: numbers, slugs.
@@ -30,20 +30,27 @@ def _template(viewname, kinds, _language, _prefix, _urlconf) -> str:
 
 
 def permalink(viewname: str, **kwargs) -> str:
-    """The same address as reverse(viewname, kwargs=kwargs), for int and slug values."""
+    """The same address as reverse(viewname, kwargs=kwargs), for views whose
+    arguments are `<int:…>` and `<slug:…>` path converters (the portal's own); any
+    other value, or a view the placeholders do not fit, goes through reverse()."""
     kinds = tuple((name, type(value)) for name, value in kwargs.items())
     if not all(
-        kind is int or (kind is str and _PLAIN.fullmatch(kwargs[name]))
+        (kind is int and kwargs[name] >= 0)
+        or (kind is str and _PLAIN.fullmatch(kwargs[name]))
         for name, kind in kinds
     ):
         return reverse(viewname, kwargs=kwargs)
-    address = _template(
-        viewname,
-        kinds,
-        get_language(),
-        get_script_prefix(),
-        get_urlconf() or settings.ROOT_URLCONF,
-    )
+    try:
+        address = _template(
+            viewname,
+            kinds,
+            get_language(),
+            get_script_prefix(),
+            get_urlconf() or settings.ROOT_URLCONF,
+        )
+    except NoReverseMatch:
+        # E.g. a number given as text for an <int:…>: reverse() decides.
+        return reverse(viewname, kwargs=kwargs)
     for i, (name, kind) in enumerate(kinds):
         address = address.replace(str(_placeholder(i, kind)), str(kwargs[name]), 1)
     return address

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -195,20 +196,33 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         if self.indicator.unit_kind == UnitKind.PERCENTAGE and self.value > 100:
             raise ValidationError({"value": _("Een percentage ligt tussen 0 en 100.")})
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._indicator_changed()
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        value = super().from_db(db, field_names, values)
+        # The indicator it was read with: a value moved to another indicator
+        # changes both (see _indicators_changed below).
+        value._loaded_indicator_id = value.__dict__.get("indicator_id")
+        return value
 
-    def delete(self, *args, **kwargs):
-        deleted = super().delete(*args, **kwargs)
-        self._indicator_changed()
-        return deleted
 
-    def _indicator_changed(self) -> None:
-        """A new or changed figure changes its indicator: the page's 'last changed'
-        date and the news feed show it. An update rather than save(), so that the
-        indicator's version (the editors' lost-update check) and history stay."""
-        Indicator.objects.filter(pk=self.indicator_id).update(updated_at=timezone.now())
+def _indicators_changed(sender, instance, **kwargs) -> None:
+    """A new, changed or deleted figure changes its indicator: the page's 'last
+    changed' date and the news feed show it. Signals rather than save() and
+    delete(), so that the admin's bulk delete counts too; an update rather than
+    save(), so that the indicator's version (the editors' lost-update check) and
+    history stay as they are."""
+    if kwargs.get("raw"):
+        return  # loaddata: a restore keeps the dates it restores
+    ids = {instance.indicator_id, getattr(instance, "_loaded_indicator_id", None)}
+    Indicator.objects.filter(pk__in=ids - {None}).update(updated_at=timezone.now())
+
+
+post_save.connect(
+    _indicators_changed, sender=IndicatorValue, dispatch_uid="value-saved"
+)
+post_delete.connect(
+    _indicators_changed, sender=IndicatorValue, dispatch_uid="value-deleted"
+)
 
 
 class ImportRun(models.Model):

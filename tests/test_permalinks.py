@@ -54,3 +54,10 @@ def test_many_addresses_of_one_view(language):
         for pk in (1, 98, 987654321, 4_000_000_000):
             expected = reverse("programmes:action_detail", kwargs={"pk": pk})
             assert address(pk) == expected
+
+
+def test_values_reverse_would_treat_otherwise_go_through_reverse():
+    # A negative number does not fit <int:pk>; a number as text does.
+    with pytest.raises(NoReverseMatch):
+        permalink("programmes:action_detail", pk=-1)
+    assert permalink("programmes:action_detail", pk="12") == "/acties/12/"

@@ -13,9 +13,10 @@
         var select = container && container.previousElementSibling;
         var label = select && select.id &&
           document.querySelector('label[for="' + select.id + '"]');
-        if (label) {
-          box.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
-        }
+        // In a table row the select has no <label>, but the name of its column.
+        var name = label ? label.textContent.replace(/:\s*$/, "").trim()
+          : select && select.getAttribute("aria-label");
+        if (name) { box.setAttribute("aria-label", name); }
       });
   }
 

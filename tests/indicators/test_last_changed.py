@@ -39,3 +39,27 @@ def test_a_deleted_value_moves_the_indicators_date():
     indicator.refresh_from_db()
     assert indicator.updated_at > past + timedelta(days=364)
     assert indicator.version == version
+
+
+def test_a_bulk_delete_moves_the_indicators_date():
+    value = IndicatorValue.objects.first()
+    indicator = value.indicator
+    past = _a_year_ago(indicator)
+    IndicatorValue.objects.filter(pk=value.pk).delete()
+    indicator.refresh_from_db()
+    assert indicator.updated_at > past + timedelta(days=364)
+
+
+def test_a_value_moved_to_another_indicator_changes_both():
+    value = IndicatorValue.objects.first()
+    old = value.indicator
+    new = Indicator.objects.exclude(pk=old.pk).first()
+    # Room for the value in the other indicator (one value per budget and kind).
+    IndicatorValue.objects.filter(indicator=new, budget=value.budget).delete()
+    past_old, past_new = _a_year_ago(old), _a_year_ago(new)
+    value.indicator = new
+    value.save()
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert old.updated_at > past_old + timedelta(days=364)
+    assert new.updated_at > past_new + timedelta(days=364)

@@ -83,3 +83,35 @@ def test_a_cached_compressed_page_answers_304(client):
         client, PAGE, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag
     )
     assert (response.status_code, queries) == (304, 0)
+
+
+def test_a_cached_page_answers_if_modified_since(client):
+    # Feed readers often send only If-Modified-Since.
+    feed = "/wijzigingen/atom/"
+    last_modified = client.get(feed)["Last-Modified"]
+    response, queries = queries_for(client, feed, HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert (response.status_code, queries) == (304, 0)
+
+
+def test_each_host_has_its_own_cached_pages(client, settings):
+    settings.ALLOWED_HOSTS = ["begroting.hengelo.nl", "testserver"]
+    feed = "/wijzigingen/atom/"
+    client.get(feed, HTTP_HOST="begroting.hengelo.nl")
+    other = client.get(feed).content.decode()
+    assert "begroting.hengelo.nl" not in other
+
+
+def test_a_change_is_announced_again_after_its_commit(
+    client, django_capture_on_commit_callbacks
+):
+    client.get(PAGE)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        action = Action.objects.get(pk=1)
+        action.title = "Gewijzigd"
+        action.save()
+    # What a request in between would cache is of the version before the commit.
+    client.get(PAGE)
+    for callback in callbacks:
+        callback()
+    _, queries = queries_for(client, PAGE)
+    assert queries > 0
