@@ -25,7 +25,7 @@ def content_version() -> int:
 
 
 def content_changed(**kwargs) -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    _new_version()
     # Once more after the commit: a page rendered between the change and its
     # commit shows the old content under the new version, and must not stay.
     transaction.on_commit(_new_version)
@@ -55,18 +55,17 @@ def page_key(request, *, gzip: bool) -> str:
     return f"portal:page:{encoding}:{request.build_absolute_uri()}"
 
 
-def cached_page(key: str):
-    """The cached page under `key` if it is of the current content version, else
-    None; one round trip to the cache for both."""
+def cached_page(key: str) -> tuple[int, object]:
+    """The current content version, and the page cached under `key` if it is of
+    that version (else None); one round trip to the cache for both."""
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
-        content_version()
-        return None
+        return content_version(), None
     entry = found.get(key)
     if entry is None or entry[0] != version:
-        return None
-    return entry[1]
+        return version, None
+    return version, entry[1]
 
 
 def cache_page(key: str, version: int, page, timeout: int) -> None:

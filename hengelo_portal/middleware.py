@@ -11,7 +11,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
-from .caching import cache_page, cached_page, content_version, page_key
+from .caching import cache_page, cached_page, page_key
 
 request_log = logging.getLogger("hengelo_portal.requests")
 # As GZipMiddleware decides.
@@ -70,11 +70,11 @@ class PublicPageCacheMiddleware:
             _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
         )
         key = page_key(request, gzip=accepts_gzip)
-        page = cached_page(key)
+        # The version is read before rendering: an edit during rendering then
+        # leaves this page under an outdated version, not a current one.
+        version, page = cached_page(key)
         if page is not None:
             return self._from_cache(request, page)
-        # The version before rendering: an edit during rendering is not masked.
-        version = content_version()
         response = self.get_response(request)
         if (
             request.method == "GET"

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.permalinks import permalink
 from programmes.models import (
     Budget,
     Programme,
@@ -105,7 +104,7 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
         return f"{name} ({self.localized('unit')})"
 
     def get_absolute_url(self):
-        return permalink("indicators:indicator_detail", slug=self.slug)
+        return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
 
     def get_preview_url(self):
         return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})

@@ -10,8 +10,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.permalinks import permalink
-
 from .translations import TranslatedContentMixin, english_version
 from .versioning import VersionedModel
 
@@ -511,7 +509,7 @@ class Action(TranslatedContentMixin, VersionedModel, PublishableModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return permalink("programmes:action_detail", pk=self.pk)
+        return reverse("programmes:action_detail", kwargs={"pk": self.pk})
 
     def get_preview_url(self):
         return reverse("preview:action_detail", kwargs={"pk": self.pk})

@@ -129,15 +129,6 @@ CACHES = {
 # How long a public page may be served from the cache; every content change
 # invalidates all pages at once anyway (hengelo_portal/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
-# Never cached: what depends on who asks, and the checks that must be live.
-# The admin is at /admin/ and, in English, at /en/admin/ (hengelo_portal/urls.py).
-PAGE_CACHE_EXCLUDE = (
-    f"/{ADMIN_URL}",
-    f"/en/{ADMIN_URL}",
-    "/voorvertoning/",
-    "/health/",
-    "/ready/",
-)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -174,6 +165,17 @@ AUTH_PASSWORD_VALIDATORS = [
 # names are each language's own, as the language switch shows them.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+
+# Never cached: what depends on who asks, and the checks that must be live. The
+# admin is at /admin/ and, per other language, at /en/admin/ (hengelo_portal/urls.py).
+PAGE_CACHE_EXCLUDE = (
+    f"/{ADMIN_URL}",
+    *(f"/{code}/{ADMIN_URL}" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
+    "/voorvertoning/",
+    "/health/",
+    "/ready/",
+)
+
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

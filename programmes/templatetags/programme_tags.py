@@ -116,13 +116,14 @@ class PageGlossary:
         return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
+def _in_dutch(markup) -> SafeString:
+    """Dutch text on an English page, marked so for screen readers."""
+    return format_html('<span lang="nl">{}</span>', markup)
+
+
 def _only_in_dutch(markup: SafeString) -> SafeString:
     """Dutch text on an English page: marked as Dutch, with a note saying so."""
-    return format_html(
-        '<span lang="nl">{}</span> <small class="only-in-dutch" lang="en">({})</small>',
-        markup,
-        _("Alleen in het Nederlands"),
-    )
+    return format_html("{} {}", _in_dutch(markup), only_in_dutch_note())
 
 
 @register.simple_tag(takes_context=True)
@@ -166,7 +167,7 @@ def listed_action(context, action, kind_label):
     title = action.localized("title", language)
     if action.lacks_english("title", language):
         # The text above already carries the note; the title is marked Dutch only.
-        title = format_html('<span lang="nl">{}</span>', title)
+        title = _in_dutch(title)
     return format_html(
         '{} <a class="permalink" href="{}">{}: {}</a>',
         _explained_field(_page_glossary(context), action, "text", language),
@@ -214,9 +215,7 @@ def translated(obj, field, note=True):
     text = escape(obj.localized(field))
     if not obj.lacks_english(field):
         return text
-    if not note:
-        return format_html('<span lang="nl">{}</span>', text)
-    return _only_in_dutch(text)
+    return _only_in_dutch(text) if note else _in_dutch(text)
 
 
 @register.filter
