@@ -176,16 +176,11 @@ def _targets(results: dict, pages) -> list[list[str]]:
 
 
 def _throughputs(results: dict) -> tuple[dict, dict]:
-    """Static file and per-page throughput by mode; also reads the results of runs
-    from before the cached mode, which measured only uncached."""
-    static = results.get("static_throughput") or {}
-    if "requests_per_second" in static:
-        static = {"uncached": static}
-    pages = {}
-    for name, data in results["pages"].items():
-        t = data.get("throughput") or {}
-        pages[name] = {"uncached": t} if "requests_per_second" in t else t
-    return static, pages
+    """Throughput by mode ('uncached', 'cached'): of the static file, and per page."""
+    pages = {
+        name: page.get("throughput", {}) for name, page in results["pages"].items()
+    }
+    return results.get("static_throughput", {}), pages
 
 
 def cached_ratios(results: dict, measured) -> dict:
