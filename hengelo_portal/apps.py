@@ -18,10 +18,11 @@ class PortalConfig(AppConfig):
         caching.connect_invalidation()
         # Permissions of models added later reach the roles without a new
         # migration; the first grant is the data migration 0001_roles. Django
-        # sends post_migrate only for apps with models, hence the sender.
-        post_migrate.connect(
-            roles_grant_new_permissions, sender=apps.get_app_config("indicators")
-        )
+        # sends post_migrate once per app with models, in the order of
+        # INSTALLED_APPS, each after that app's permissions exist: the last one
+        # comes when every permission does.
+        last = [config for config in apps.get_app_configs() if config.models_module]
+        post_migrate.connect(roles_grant_new_permissions, sender=last[-1])
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

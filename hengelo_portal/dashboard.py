@@ -9,9 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.versioning import BOOKKEEPING_FIELDS
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.models import Action, ActionStatus, Budget
-from programmes.versioning import BOOKKEEPING_FIELDS
 
 DOMAIN_APPS = ("programmes", "indicators")
 HISTORY_TYPES = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}

@@ -31,8 +31,8 @@ EDITOR_PERMISSIONS = {
 
 # Permissions that are not add/change/view of a model.
 EDITOR_EXTRA_PERMISSIONS = [
-    ("indicators", "import_budget"),  # read in a spreadsheet (open data import)
-    ("indicators", "view_importrun"),
+    ("opendata", "import_budget"),  # read in a spreadsheet (open data import)
+    ("opendata", "view_importrun"),
 ]
 
 

@@ -31,7 +31,7 @@ urlpatterns = [
     path("ready/", views.ready, name="ready"),
     path("voorvertoning/", include("programmes.preview")),
     path("voorvertoning/", include("indicators.preview")),
-    path("api/v1/", include("hengelo_portal.api_urls")),
+    path("api/v1/", include("opendata.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),
     path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
     path("", include("indicators.urls")),
+    path("", include("opendata.urls")),
     path("", include("programmes.urls")),
     prefix_default_language=False,
 )

@@ -12,11 +12,11 @@ class IndicatorsConfig(AppConfig):
         # never imports this one.
         from programmes import feeds, search
 
-        from .selectors import published_indicators
+        from .models import Indicator
 
         search.register(
             search.SearchField(
-                queryset=lambda: published_indicators().select_related("programme"),
+                queryset=lambda: Indicator.objects.public().select_related("programme"),
                 fields=("name", "unit", "description"),
                 snippet_field="name",
                 kind=_("Beleidsindicator"),
@@ -26,6 +26,6 @@ class IndicatorsConfig(AppConfig):
             )
         )
         feeds.register(
-            lambda: published_indicators().order_by("-updated_at"),
+            lambda: Indicator.objects.public().order_by("-updated_at"),
             kind=_("Beleidsindicator"),
         )

@@ -1,6 +1,5 @@
 """Policy indicators (beleidsindicatoren) and their values per budget year."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -8,15 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import (
-    Budget,
-    Programme,
+from content.models import (
+    PublicQuerySet,
     PublishableModel,
     TimeStampedModel,
     history_of,
 )
-from programmes.translations import TranslatedContentMixin, english_version
-from programmes.versioning import VersionedModel
+from content.translations import TranslatedContentMixin, english_version
+from content.versioning import VersionedModel
+from programmes.models import Budget, Programme
 
 
 class UnitKind(models.TextChoices):
@@ -106,6 +105,12 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
     def get_absolute_url(self):
         return reverse("indicators:indicator_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return super().public_condition(prefix) & Programme.public_condition(
+            f"{prefix}programme__"
+        )
+
     def get_preview_url(self):
         return reverse("indicator_preview:indicator_detail", kwargs={"slug": self.slug})
 
@@ -165,6 +170,8 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     )
     note_en = english_version(note)
 
+    objects = PublicQuerySet.as_manager()
+
     history = history_of(_("waarden van beleidsindicatoren"))
 
     class Meta:
@@ -184,6 +191,14 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.indicator} – {self.budget} ({self.get_kind_display()})"
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        """Of a public indicator, in a published budget (a value of a draft
+        budget is not published, whatever its indicator)."""
+        return Indicator.public_condition(
+            f"{prefix}indicator__"
+        ) & Budget.public_condition(f"{prefix}budget__")
 
     def clean(self):
         if self.value is None or not self.indicator_id:
@@ -222,45 +237,3 @@ post_save.connect(
 post_delete.connect(
     _indicators_changed, sender=IndicatorValue, dispatch_uid="value-deleted"
 )
-
-
-class ImportRun(models.Model):
-    """A budget file that was imported: who, when, which file and what it did."""
-
-    created_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("door"),
-        help_text=_("Wie het bestand inlas; leeg bij de opdrachtregel."),
-    )
-    file_name = models.CharField(
-        _("bestandsnaam"), max_length=255, help_text=_("De naam van het bestand.")
-    )
-    file_size = models.PositiveIntegerField(
-        _("grootte in bytes"), help_text=_("Hoe groot het bestand was.")
-    )
-    summary = models.CharField(
-        _("samenvatting"),
-        max_length=200,
-        help_text=_("Hoeveel records nieuw, gewijzigd en ongewijzigd zijn."),
-    )
-    details = models.TextField(
-        _("wijzigingen"),
-        blank=True,
-        help_text=_("Wat er nieuw is en wat er veranderd is, een regel per record."),
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("import")
-        verbose_name_plural = _("importen")
-        permissions = [
-            ("import_budget", _("Mag begrotingsbestanden (spreadsheets) importeren")),
-        ]
-
-    def __str__(self):
-        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -20,29 +20,21 @@ class IndicatorYearTable:
     rows: list
 
 
-def published_indicators():
-    """Indicators the public may see: published, of a published programme and budget."""
-    return Indicator.objects.published().filter(
-        programme__publication_status="published",
-        programme__budget__publication_status="published",
-    )
-
-
 def indicator_year_table(
     *,
     programme=None,
     years=None,
     kind: str = ValueKind.BUDGETED,
-    published_only: bool = True,
+    public_only: bool = True,
 ) -> IndicatorYearTable:
-    """Every published indicator (of a programme) with its value per budget year.
+    """Every public indicator (of a programme) with its value per budget year.
 
     Rows that share a name (one table row of the budget that carries two measures)
     are grouped: the first carries the name with a rowspan. A staff preview passes
-    published_only=False to include draft indicators.
+    public_only=False to include draft indicators.
     """
     indicators = (
-        published_indicators() if published_only else Indicator.objects.all()
+        Indicator.objects.public() if public_only else Indicator.objects.all()
     ).select_related("programme__budget")
     if programme is not None:
         indicators = indicators.filter(programme=programme)
@@ -51,12 +43,11 @@ def indicator_year_table(
     # Only what the tables show: a tenth of the programme page's time went to
     # reading and converting the other columns of 250 values.
     values = (
-        IndicatorValue.objects.filter(kind=kind)
+        (IndicatorValue.objects.public() if public_only else IndicatorValue.objects)
+        .filter(kind=kind)
         .only("indicator_id", "value", "note", "note_en")
         .annotate(budget_year=F("budget__year"))
     )
-    if published_only:
-        values = values.filter(budget__publication_status="published")
     if years is not None:
         values = values.filter(budget__year__in=years)
     indicators = list(indicators.prefetch_related(Prefetch("values", queryset=values)))

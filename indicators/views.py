@@ -1,24 +1,13 @@
-"""Public pages of the policy indicators and of the open data (downloads, API)."""
+"""Public pages of the policy indicators: overview, one indicator, comparison."""
 
-from urllib.parse import urlencode
-
-from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from programmes.exports import ACTION_COLUMNS, LIST_NOTE
 from programmes.models import Budget
-from programmes.spreadsheets import DOWNLOAD_LABELS, MAX_FILE_BYTES, download_response
 
-from .budget_import import budget_template_xlsx
 from .charts import indicator_figure, overview_figure
 from .comparisons import indicator_sentence
-from .exports import INDICATOR_COLUMNS, indicator_values_for, indicator_values_frame
-from .models import IndicatorValue
-from .selectors import indicator_year_table, published_indicators
+from .models import Indicator, IndicatorValue
+from .selectors import indicator_year_table
 from .tables import indicator_values_table
 
 # The overview and the comparison page their tables, and the overview draws small
@@ -49,16 +38,15 @@ def indicator_list(request):
 
 def indicator_detail(request, slug):
     indicator = get_object_or_404(
-        published_indicators().select_related("programme__budget"), slug=slug
+        Indicator.objects.public().select_related("programme__budget"), slug=slug
     )
     return render_indicator(request, indicator)
 
 
 def render_indicator(request, indicator, *, preview=False):
     """One indicator: sentence, chart and table; also the staff preview's."""
-    values = IndicatorValue.objects.filter(indicator=indicator)
-    if not preview:
-        values = values.filter(budget__publication_status="published")
+    values = IndicatorValue.objects if preview else IndicatorValue.objects.public()
+    values = values.filter(indicator=indicator)
     values = list(values.select_related("budget").order_by("budget__year", "kind"))
     for value in values:
         value.indicator = indicator
@@ -71,7 +59,6 @@ def render_indicator(request, indicator, *, preview=False):
             "sentence": indicator_sentence(indicator, values),
             "figure": indicator_figure(indicator, values),
             "preview": preview,
-            "download_formats": DOWNLOAD_LABELS,
         },
     )
 
@@ -83,7 +70,7 @@ def _year(request, name, years, default):
 
 def indicator_compare(request):
     years = list(
-        Budget.objects.published()
+        Budget.objects.public()
         .filter(indicator_values__isnull=False)
         .distinct()
         .order_by("year")
@@ -104,61 +91,4 @@ def indicator_compare(request):
         request,
         "indicators/indicator_compare.html",
         {"years": years, "old_year": old_year, "new_year": new_year, "table": table},
-    )
-
-
-def indicator_values_download(request, suffix):
-    """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
-    year = request.GET.get("jaar", "").strip()
-    if year and not year.isdigit():
-        # A typo in a filter must not quietly give every value.
-        return HttpResponseBadRequest(
-            _("jaar: '%(year)s' is geen jaartal") % {"year": year},
-            content_type="text/plain; charset=utf-8",
-        )
-    values = indicator_values_for(
-        programme=request.GET.get("programma", ""),
-        year=year,
-        indicator=request.GET.get("indicator", ""),
-    )
-    frame = indicator_values_frame(values=values)
-    return download_response(frame, name="indicatoren", suffix=suffix)
-
-
-def budget_template_download(request):
-    response = HttpResponse(
-        budget_template_xlsx(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="sjabloon-begroting.xlsx"'
-    return response
-
-
-def open_data(request):
-    return render(
-        request,
-        "indicators/open_data.html",
-        {
-            "indicator_columns": INDICATOR_COLUMNS,
-            "action_columns": ACTION_COLUMNS,
-            "list_note": LIST_NOTE,
-            "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
-        },
-    )
-
-
-def api_documentation(request):
-    # The schema in the page's language: Dutch is its default, English through
-    # drf-spectacular's ?lang= (the API itself keeps one address).
-    schema = reverse("api:schema")
-    language = get_language()
-    query = {} if language == settings.LANGUAGE_CODE else {"lang": language}
-    return render(
-        request,
-        "indicators/api.html",
-        {
-            "schema_url": f"{schema}?{urlencode(query)}" if query else schema,
-            "schema_json_url": f"{schema}?{urlencode({**query, 'format': 'json'})}",
-            "schema_in_english_url": f"{schema}?lang=en",
-        },
     )

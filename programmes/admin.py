@@ -4,7 +4,9 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .admin_base import PortalAdmin, VersionedStackedInline, VersionedTabularInline
+from content.admin import PortalAdmin, VersionedStackedInline, VersionedTabularInline
+from content.models import PublicationStatus
+
 from .models import (
     Action,
     ActionLine,
@@ -15,7 +17,6 @@ from .models import (
     Paragraph,
     Place,
     Programme,
-    PublicationStatus,
     Reference,
     Theme,
 )

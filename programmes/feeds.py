@@ -20,7 +20,7 @@ def register(queryset, *, kind: str) -> None:
 
 register(
     lambda: (
-        Action.objects.published()
+        Action.objects.public()
         .select_related("theme__programme")
         .order_by("-updated_at")
     ),

@@ -45,7 +45,7 @@ class ActionFilter(django_filters.FilterSet):
     )
     actielijn = django_filters.ModelChoiceFilter(
         field_name="action_lines",
-        queryset=ActionLine.objects.select_related("agenda"),
+        queryset=ActionLine.objects.public().select_related("agenda"),
         label=_("Actielijn"),
         empty_label=_("Alle"),
     )
@@ -71,13 +71,13 @@ class ActionFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         themes = dict(
-            Theme.objects.published()
+            Theme.objects.public()
             .order_by("order", "title")
             .values_list("slug", "title")
         )
         self.filters["thema"].extra["choices"] = list(themes.items())
         years = (
-            Action.objects.published()
+            Action.objects.public()
             .values_list("year", flat=True)
             .distinct()
             .order_by("year")
@@ -95,13 +95,9 @@ _first_line_number = (
 
 
 def actions_for_list():
-    """Published actions with what the list shows, in the budget's order."""
+    """Public actions with what the list shows, in the budget's order."""
     return (
-        Action.objects.published()
-        .filter(
-            theme__publication_status="published",
-            theme__programme__publication_status="published",
-        )
+        Action.objects.public()
         .select_related("theme__programme__budget")
         .prefetch_related("action_lines__agenda")
         # A subquery, not Min() over the join: the aggregate grouped every action

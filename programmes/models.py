@@ -1,63 +1,21 @@
 """The budget domain: budgets, programmes, themes, narrative, agendas, actions."""
 
-from simple_history.models import HistoricalRecords
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .translations import TranslatedContentMixin, english_version
-from .versioning import VersionedModel
-
-
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", _("Concept")
-    PUBLISHED = "published", _("Gepubliceerd")
-
-
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED)
-
-
-class TimeStampedModel(models.Model):
-    """Every editable record knows when it was made and last changed."""
-
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class PublishableModel(TimeStampedModel):
-    publication_status = models.CharField(
-        _("publicatiestatus"),
-        max_length=12,
-        choices=PublicationStatus.choices,
-        default=PublicationStatus.PUBLISHED,
-        help_text=_(
-            "Alleen gepubliceerde inhoud is zichtbaar op de publieke website. "
-            "Kies 'Concept' om eerst te laten nakijken."
-        ),
-    )
-
-    objects = PublishedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-
-def history_of(verbose_name_plural):
-    """Who changed what and when, for the admin's history view and its undo."""
-    return HistoricalRecords(
-        verbose_name=format_lazy("{} (geschiedenis)", verbose_name_plural),
-        verbose_name_plural=format_lazy("{} (geschiedenis)", verbose_name_plural),
-    )
+from content.models import (
+    PublicQuerySet,
+    PublishableModel,
+    TimeStampedModel,
+    history_of,
+    public_if_set,
+)
+from content.translations import TranslatedContentMixin, english_version
+from content.versioning import VersionedModel
 
 
 class Budget(TranslatedContentMixin, VersionedModel, PublishableModel):
@@ -166,6 +124,12 @@ class Programme(TranslatedContentMixin, VersionedModel, PublishableModel):
             "title": self.localized("title"),
         }
 
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return super().public_condition(prefix) & Budget.public_condition(
+            f"{prefix}budget__"
+        )
+
     def get_absolute_url(self):
         return reverse(
             "programmes:programme_detail",
@@ -220,6 +184,12 @@ class Theme(TranslatedContentMixin, VersionedModel, PublishableModel):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return super().public_condition(prefix) & Programme.public_condition(
+            f"{prefix}programme__"
+        )
 
     def get_absolute_url(self):
         return f"{self.programme.get_absolute_url()}#{self.slug}"
@@ -282,6 +252,8 @@ class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         ),
     )
 
+    objects = PublicQuerySet.as_manager()
+
     history = history_of(_("alinea's"))
 
     class Meta:
@@ -291,6 +263,10 @@ class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return self.text[:80]
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return Theme.public_condition(f"{prefix}theme__")
 
 
 class Agenda(TranslatedContentMixin, VersionedModel, PublishableModel):
@@ -377,6 +353,8 @@ class ActionLine(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         ),
     )
 
+    objects = PublicQuerySet.as_manager()
+
     history = history_of(_("actielijnen"))
 
     class Meta:
@@ -391,6 +369,10 @@ class ActionLine(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.agenda} {self.number}. {self.localized('title')}"
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return Agenda.public_condition(f"{prefix}agenda__")
 
 
 class Place(models.Model):
@@ -508,6 +490,12 @@ class Action(TranslatedContentMixin, VersionedModel, PublishableModel):
             self.status_changed_at = before["status_changed_at"]
         super().save(*args, **kwargs)
 
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return super().public_condition(prefix) & Theme.public_condition(
+            f"{prefix}theme__"
+        )
+
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})
 
@@ -580,6 +568,8 @@ class Reference(TranslatedContentMixin, VersionedModel):
         help_text=_("Vul dit in als de verwijzing bij een actie hoort."),
     )
 
+    objects = PublicQuerySet.as_manager()
+
     history = history_of(_("verwijzingen"))
 
     class Meta:
@@ -589,6 +579,12 @@ class Reference(TranslatedContentMixin, VersionedModel):
 
     def __str__(self):
         return self.code
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return public_if_set(prefix, "theme", Theme) & public_if_set(
+            prefix, "action", Action
+        )
 
     def clean(self):
         if not self.theme_id and not self.action_id:
@@ -684,6 +680,8 @@ class KeyFigure(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         help_text=_("Optioneel: het laatste jaar waarvoor het geldt."),
     )
 
+    objects = PublicQuerySet.as_manager()
+
     history = history_of(_("bedragen en kengetallen"))
 
     class Meta:
@@ -693,6 +691,14 @@ class KeyFigure(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return self.localized("label")
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return (
+            Programme.public_condition(f"{prefix}programme__")
+            & public_if_set(prefix, "theme", Theme)
+            & public_if_set(prefix, "action", Action)
+        )
 
     @property
     def is_money(self):

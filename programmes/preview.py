@@ -8,43 +8,23 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.urls import path
 
-from .models import Programme, PublicationStatus, Theme
 from .selectors import action_with_details, agendas_with_lines, programme_with_content
 from .views import render_programme
 
 app_name = "preview"
 
 
-def publicly_visible(obj) -> bool:
-    """Whether the public page of obj shows it (it and what it hangs from)."""
-    chain = [obj]
-    if isinstance(obj, Theme):
-        chain += [obj.programme, obj.programme.budget]
-    elif isinstance(obj, Programme):
-        chain.append(obj.budget)
-    return all(
-        getattr(item, "publication_status", PublicationStatus.PUBLISHED)
-        == PublicationStatus.PUBLISHED
-        for item in chain
-    )
-
-
-def preview_url(obj) -> str | None:
-    get_preview_url = getattr(obj, "get_preview_url", None)
-    return get_preview_url() if get_preview_url else None
-
-
 @staff_member_required
 def programme_preview(request, year, slug):
-    programme = programme_with_content(year=year, slug=slug, published_only=False)
+    programme = programme_with_content(year=year, slug=slug, public_only=False)
     return render_programme(
-        request, programme, agendas_with_lines(published_only=False), preview=True
+        request, programme, agendas_with_lines(public_only=False), preview=True
     )
 
 
 @staff_member_required
 def action_preview(request, pk):
-    action = action_with_details(pk=pk, published_only=False)
+    action = action_with_details(pk=pk, public_only=False)
     return render(
         request, "programmes/action_detail.html", {"action": action, "preview": True}
     )

@@ -26,8 +26,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 
+from content.translations import ENGLISH
+
 from .models import Action, GlossaryTerm, Paragraph, Programme
-from .translations import ENGLISH
 
 # Markers PostgreSQL puts around matches; the text is escaped before they become
 # <mark> tags, so editors' text can never inject HTML through a search result.
@@ -235,7 +236,7 @@ def _value(row, path):
 
 
 def search(query: str) -> list[SearchResult]:
-    """Everything published that matches the query, best first per kind."""
+    """Everything public that matches the query, best first per kind."""
     words = _words(query)
     if not words:
         return []
@@ -248,7 +249,7 @@ def search(query: str) -> list[SearchResult]:
 
 register(
     SearchField(
-        queryset=lambda: Programme.objects.published().select_related("budget"),
+        queryset=lambda: Programme.objects.public().select_related("budget"),
         fields=("title", "intro"),
         snippet_field="title",
         kind=gettext_lazy("Programma"),
@@ -258,10 +259,9 @@ register(
 )
 register(
     SearchField(
-        queryset=lambda: Paragraph.objects.filter(
-            theme__publication_status="published",
-            theme__programme__publication_status="published",
-        ).select_related("theme__programme__budget"),
+        queryset=lambda: Paragraph.objects.public().select_related(
+            "theme__programme__budget"
+        ),
         fields=("text", "theme__title"),
         snippet_field="text",
         kind=gettext_lazy("Tekst"),
@@ -271,7 +271,7 @@ register(
 )
 register(
     SearchField(
-        queryset=lambda: Action.objects.published().select_related("theme"),
+        queryset=lambda: Action.objects.public().select_related("theme"),
         fields=("title", "text"),
         snippet_field="text",
         kind=gettext_lazy("Actie"),

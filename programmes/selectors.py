@@ -6,15 +6,15 @@ from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
+from content.translations import TranslatedContentMixin
 from hengelo_portal.permalinks import permalinks
 
 from .models import Action, ActionKind, Agenda, Budget, Programme, Theme
-from .translations import TranslatedContentMixin
 
 
 def budget_on_show(*, year: int | None = None) -> Budget | None:
     """The budget a visitor asked for, or the newest published one with programmes."""
-    budgets = Budget.objects.published().filter(programmes__isnull=False).distinct()
+    budgets = Budget.objects.public().filter(programmes__isnull=False).distinct()
     if year is not None:
         return get_object_or_404(budgets, year=year)
     return budgets.order_by("-year").first()
@@ -27,15 +27,15 @@ ACTIONS_PER_KIND_ON_PAGE = 12
 
 
 def first_actions_per_kind(
-    *, limit: int = ACTIONS_PER_KIND_ON_PAGE, published_only: bool = True
+    *, limit: int = ACTIONS_PER_KIND_ON_PAGE, public_only: bool = True
 ):
-    """Published actions, at most `limit` per theme and kind, in the budget's order.
+    """Public actions, at most `limit` per theme and kind, in the budget's order.
 
-    Each carries `kind_total`: how many published actions of its kind its theme has.
+    Each carries `kind_total`: how many public actions of its kind its theme has.
     """
     partition = [F("theme_id"), F("kind")]
     return (
-        _published(Action.objects.all(), published_only)
+        _public(Action.objects.all(), public_only)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=partition, order_by=[F("order"), F("pk")]
@@ -75,13 +75,13 @@ class ListedAction(TranslatedContentMixin):
         return ActionKind(self.kind).label
 
 
-def _listed_actions(themes, *, published_only: bool) -> None:
+def _listed_actions(themes, *, public_only: bool) -> None:
     """Give every theme its `listed_actions`, in one query for all of them."""
     by_theme = {theme.pk: theme for theme in themes}
     for theme in themes:
         theme.listed_actions = []
     rows = (
-        first_actions_per_kind(published_only=published_only)
+        first_actions_per_kind(public_only=public_only)
         .filter(theme_id__in=list(by_theme))
         .values_list(
             "theme_id",
@@ -103,20 +103,16 @@ def _listed_actions(themes, *, published_only: bool) -> None:
 
 
 def programme_with_content(
-    *, year: int, slug: str, published_only: bool = True
+    *, year: int, slug: str, public_only: bool = True
 ) -> Programme:
     """A programme with what its page shows: themes, narrative, sums, and on each
     theme its `listed_actions`.
 
-    Public pages show published content only; a staff preview passes
-    published_only=False to see drafts in the same layout.
+    Public pages show public content only (content.models.PublicQuerySet); a
+    staff preview passes public_only=False to see drafts in the same layout.
     """
-    themes = _published(Theme.objects.all(), published_only).prefetch_related(
-        "paragraphs"
-    )
-    programmes = _published(Programme.objects.all(), published_only)
-    if published_only:
-        programmes = programmes.filter(budget__publication_status="published")
+    themes = _public(Theme.objects.all(), public_only).prefetch_related("paragraphs")
+    programmes = _public(Programme.objects.all(), public_only)
     programme = get_object_or_404(
         programmes.select_related("budget").prefetch_related(
             Prefetch("themes", queryset=themes),
@@ -125,14 +121,14 @@ def programme_with_content(
         budget__year=year,
         slug=slug,
     )
-    _listed_actions(list(programme.themes.all()), published_only=published_only)
+    _listed_actions(list(programme.themes.all()), public_only=public_only)
     return programme
 
 
-def action_with_details(*, pk: int, published_only: bool = True) -> Action:
+def action_with_details(*, pk: int, public_only: bool = True) -> Action:
     """An action with what its page shows; drafts only for a staff preview."""
     return get_object_or_404(
-        _published(Action.objects.all(), published_only)
+        _public(Action.objects.all(), public_only)
         .select_related("theme__programme__budget")
         .prefetch_related(
             "action_lines__agenda", "places", "references", "key_figures"
@@ -141,9 +137,10 @@ def action_with_details(*, pk: int, published_only: bool = True) -> Action:
     )
 
 
-def agendas_with_lines(*, published_only: bool = True):
-    return _published(Agenda.objects.all(), published_only).prefetch_related("lines")
+def agendas_with_lines(*, public_only: bool = True):
+    return _public(Agenda.objects.all(), public_only).prefetch_related("lines")
 
 
-def _published(queryset, published_only):
-    return queryset.published() if published_only else queryset
+def _public(queryset, public_only):
+    """The one rule, or for the staff preview (its only exception) everything."""
+    return queryset.public() if public_only else queryset

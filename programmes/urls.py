@@ -1,8 +1,7 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 from .feeds import ChangesFeed
-from .spreadsheets import DOWNLOAD_PATTERN
 
 app_name = "programmes"
 
@@ -20,9 +19,4 @@ urlpatterns = [
     path("begrippen/", views.glossary, name="glossary"),
     path("zoeken/", views.search, name="search"),
     path("wijzigingen/atom/", ChangesFeed(), name="changes_feed"),
-    re_path(
-        rf"^open-data/acties{DOWNLOAD_PATTERN}$",
-        views.actions_download,
-        name="actions_download",
-    ),
 ]

@@ -1,15 +1,12 @@
-"""Public pages of the budget: home, programme, actions, agendas, glossary, search;
-the actions download."""
+"""Public pages of the budget: home, programme, actions, agendas, glossary, search."""
 
 from django_tables2 import RequestConfig
 
 from django.db.models import Prefetch
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .exports import actions_frame
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
 from .search import search as search_everything
@@ -19,7 +16,6 @@ from .selectors import (
     budget_on_show,
     programme_with_content,
 )
-from .spreadsheets import DOWNLOAD_LABELS, download_response
 from .tables import ActionTable
 
 ACTIONS_PER_PAGE = 25
@@ -33,8 +29,8 @@ KIND_PLURALS = {
 def home(request):
     year = request.GET.get("jaar", "")
     budget = budget_on_show(year=int(year) if year.isdigit() else None)
-    budgets = Budget.objects.published().filter(programmes__isnull=False).distinct()
-    programmes = budget.programmes.published() if budget else []
+    budgets = Budget.objects.public().filter(programmes__isnull=False).distinct()
+    programmes = budget.programmes.public() if budget else []
     return render(
         request,
         "programmes/home.html",
@@ -104,7 +100,6 @@ def action_list(request):
         {
             "filter": filterset,
             "table": table,
-            "download_formats": DOWNLOAD_LABELS,
             "download_query": filters.urlencode(),
         },
     )
@@ -122,11 +117,11 @@ def agenda_list(request):
 
 
 def agenda_detail(request, slug):
-    agenda = get_object_or_404(Agenda.objects.published(), slug=slug)
+    agenda = get_object_or_404(Agenda.objects.public(), slug=slug)
     lines = agenda.lines.prefetch_related(
         Prefetch(
             "actions",
-            queryset=Action.objects.published().select_related("theme__programme"),
+            queryset=Action.objects.public().select_related("theme__programme"),
         )
     )
     return render(
@@ -147,20 +142,4 @@ def search(request):
     results = search_everything(query) if query else []
     return render(
         request, "programmes/search.html", {"query": query, "results": results}
-    )
-
-
-def actions_download(request, suffix):
-    """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
-    filters = ActionFilter(request.GET, queryset=Action.objects.all())
-    if not filters.is_valid():
-        # A typo in a filter must not quietly give every action.
-        return HttpResponseBadRequest(
-            "\n".join(
-                f"{name}: {' '.join(errors)}" for name, errors in filters.errors.items()
-            ),
-            content_type="text/plain; charset=utf-8",
-        )
-    return download_response(
-        actions_frame(actions=filters.qs), name="acties", suffix=suffix
     )

@@ -5,8 +5,10 @@ import shutil
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -25,6 +27,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def dutch_after_each_test():
+    """The test client leaves the last request's language active in this thread;
+    after an English page, the tests that follow must still run in Dutch."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -49,8 +49,10 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    "content",
     "programmes",
     "indicators",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hengelo_portal.context_processors.contact",
                 "hengelo_portal.context_processors.language_switch",
+                "opendata.context_processors.downloads",
             ],
         },
     },
@@ -204,7 +207,7 @@ DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
-# Pagination and filters are set on the viewsets (programmes.api.ReadOnlyViewSet).
+# Pagination and filters are set on the viewsets (opendata.api.budget.ReadOnlyViewSet).
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -8,8 +8,8 @@ from programmes.templatetags.programme_tags import translated
 
 from ..comparisons import indicator_sentence
 from ..formatting import format_value
-from ..models import IndicatorValue
-from ..selectors import indicator_year_table, published_indicators
+from ..models import Indicator, IndicatorValue
+from ..selectors import indicator_year_table
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ register = template.Library()
 def indicator_table(context, programme, caption=""):
     # A staff preview (context "preview") shows draft indicators too.
     table = indicator_year_table(
-        programme=programme, published_only=not context.get("preview")
+        programme=programme, public_only=not context.get("preview")
     )
     return {"table": table, "caption": caption}
 
@@ -73,16 +73,14 @@ def indicator_highlights(budget, count=3):
     if budget is None:
         return {"highlights": []}
     indicators = (
-        published_indicators()
+        Indicator.objects.public()
         .filter(values__budget=budget, values__value__isnull=False)
         .distinct()
         .order_by("programme__number", "order")
         .prefetch_related(
             Prefetch(
                 "values",
-                queryset=IndicatorValue.objects.filter(
-                    budget__publication_status="published"
-                ).select_related("budget"),
+                queryset=IndicatorValue.objects.public().select_related("budget"),
             )
         )[:count]
     )

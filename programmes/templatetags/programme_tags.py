@@ -10,8 +10,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from content.translations import ENGLISH
+
 from ..models import AmountUnit, GlossaryTerm
-from ..translations import ENGLISH
 
 register = template.Library()
 

@@ -5,7 +5,8 @@ import pytest
 
 from django.core.management import call_command
 
-from programmes.models import Action, ActionStatus, PublicationStatus
+from content.models import PublicationStatus
+from programmes.models import Action, ActionStatus
 from tests.browser import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]

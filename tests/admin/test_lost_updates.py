@@ -11,9 +11,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
 from django.urls import reverse
 
+from content.versioning import VersionConflict, VersionedModel
 from hengelo_portal.services import portal_user_create
 from programmes.models import Action, ActionStatus, Programme
-from programmes.versioning import VersionConflict, VersionedModel
 from tests.admin.helpers import form_data, signed_in
 from tests.indicators.factories import IndicatorValueFactory
 from tests.programmes.factories import ActionFactory, ThemeFactory

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.functional import Promise
 
-from indicators.models import ImportRun
+from opendata.models import ImportRun
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -116,7 +116,8 @@ def test_indicator_change_page_shows_values_per_budget_as_a_table(editor_client)
 def test_view_on_site_links_to_the_public_page_or_to_the_preview_of_a_draft(
     editor_client,
 ):
-    from programmes.models import Action, PublicationStatus
+    from content.models import PublicationStatus
+    from programmes.models import Action
 
     action = Action.objects.first()
     html = editor_client.get(admin_url(Action, "change", action.pk)).content.decode()
@@ -124,4 +125,12 @@ def test_view_on_site_links_to_the_public_page_or_to_the_preview_of_a_draft(
     model_admin = admin.site._registry[Action]
     assert model_admin.view_on_site(action) == action.get_absolute_url()
     action.publication_status = PublicationStatus.DRAFT
+    action.save()
+    assert model_admin.view_on_site(action) == f"/voorvertoning/acties/{action.pk}/"
+    # A published action of a draft programme is not public either.
+    action.publication_status = PublicationStatus.PUBLISHED
+    action.save()
+    programme = action.theme.programme
+    programme.publication_status = PublicationStatus.DRAFT
+    programme.save()
     assert model_admin.view_on_site(action) == f"/voorvertoning/acties/{action.pk}/"

@@ -5,8 +5,9 @@ import pytest
 
 from django.urls import reverse
 
+from content.models import PublicationStatus
 from indicators.models import Indicator
-from programmes.models import Action, Programme, PublicationStatus, Theme
+from programmes.models import Action, Programme, Theme
 from tests.html import normalise, page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")

@@ -10,13 +10,13 @@ from django.conf import settings
 from tests.i18n.template_text import unmarked_text
 
 BASE = Path(settings.BASE_DIR)
+APPS = ("programmes", "indicators", "opendata")
 PUBLIC_TEMPLATES = sorted(
     [
         *BASE.glob("templates/*.html"),
         *BASE.glob("templates/pages/*.html"),
         *BASE.glob("templates/tables/*.html"),
-        *BASE.glob("programmes/templates/programmes/*.html"),
-        *BASE.glob("indicators/templates/indicators/*.html"),
+        *(p for app in APPS for p in BASE.glob(f"{app}/templates/{app}/*.html")),
     ]
 )
 # The admin's overrides: in English at /en/admin/ like the rest of the admin.
@@ -24,7 +24,7 @@ ADMIN_TEMPLATES = sorted(
     [
         *BASE.glob("templates/admin/*.html"),
         *BASE.glob("templates/simple_history/*.html"),
-        *BASE.glob("indicators/templates/admin/**/*.html"),
+        *(p for app in APPS for p in BASE.glob(f"{app}/templates/admin/**/*.html")),
     ]
 )
 # Text that reads the same in every language: a phone number, file names.

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue, ValueKind
-from programmes.models import Budget, PublicationStatus
+from programmes.models import Budget
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")

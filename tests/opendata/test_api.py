@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from content.models import PublicationStatus
 from indicators.models import Indicator
-from programmes.models import Action, Agenda, PublicationStatus, Theme
+from programmes.models import Action, Agenda, Theme
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.programmes.factories import (
     ActionFactory,

@@ -6,8 +6,9 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue
-from programmes.models import Action, PublicationStatus
+from programmes.models import Action
 from tests.programmes.factories import ActionFactory
 
 pytestmark = pytest.mark.usefixtures("seed_data")

@@ -6,12 +6,13 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from indicators.models import ImportRun, IndicatorValue
+from indicators.models import IndicatorValue
+from opendata.models import ImportRun
 from tests.opendata.conftest import domain_snapshot
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
-URL = "/admin/indicators/importrun/inlezen/"
+URL = "/admin/opendata/importrun/inlezen/"
 CSV = (
     "programma_begrotingsjaar;programma_nummer;indicator_slug;indicator;eenheid;"
     "begrotingsjaar;soort_waarde;waarde\r\n"
@@ -34,7 +35,7 @@ def editor(django_user_model, client):
 
 
 def test_url_is_under_the_admin():
-    assert reverse("admin:indicators_importrun_import") == URL
+    assert reverse("admin:opendata_importrun_import") == URL
 
 
 def test_staff_without_the_permission_may_not_import(client, django_user_model):
@@ -65,7 +66,7 @@ def test_preview_then_confirm(client, editor):
 
     response = client.post(URL, {"confirm": "1", "digest": digest})
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:indicators_importrun_changelist")
+    assert response["Location"] == reverse("admin:opendata_importrun_changelist")
     assert (
         IndicatorValue.objects.get(
             indicator__slug="uitstroom-overig", budget__year=2018
@@ -101,14 +102,14 @@ def test_history_lists_runs_and_links_to_the_import_page(client, editor):
         URL,
         {"confirm": "1", "digest": client.session["budget_import_upload"]["digest"]},
     )
-    html = client.get(reverse("admin:indicators_importrun_changelist")).content.decode()
+    html = client.get(reverse("admin:opendata_importrun_changelist")).content.decode()
     assert "waarden.csv" in html and "Bestand inlezen" in html
     run = ImportRun.objects.get()
-    change = client.get(reverse("admin:indicators_importrun_change", args=[run.pk]))
+    change = client.get(reverse("admin:opendata_importrun_change", args=[run.pk]))
     assert change.status_code == 200
 
 
 def test_superuser_sees_the_import_history(admin_client):
-    url = reverse("admin:indicators_importrun_changelist")
+    url = reverse("admin:opendata_importrun_changelist")
     assert admin_client.get(url).status_code == 200
     assert admin_client.get(url, {"q": "a"}).status_code == 200

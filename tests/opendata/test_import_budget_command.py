@@ -4,7 +4,8 @@ import pytest
 
 from django.core.management import call_command, load_command_class
 
-from indicators.models import ImportRun, IndicatorValue
+from indicators.models import IndicatorValue
+from opendata.models import ImportRun
 
 # run_from_argv() closes the database connection at the end, as manage.py does;
 # on PostgreSQL that needs real transactions rather than one rolled back per test.
@@ -22,7 +23,7 @@ ROW = "2018;1;uitstroom-overig;Uitstroom overig;personen;2018;Begroot;{}"
 
 def run(*argv) -> int:
     """Run the command as manage.py does and return its exit code."""
-    command = load_command_class("indicators", "import_budget")
+    command = load_command_class("opendata", "import_budget")
     try:
         command.run_from_argv(["manage.py", "import_budget", *argv])
     except SystemExit as exit:

@@ -8,12 +8,12 @@ import pytest
 
 from django.contrib.admin.models import CHANGE, LogEntry
 
-from indicators.budget_import import budget_file_import
-from indicators.exports import indicator_values_frame
-from indicators.models import ImportRun, Indicator, IndicatorValue
-from programmes.exports import actions_frame
+from indicators.models import Indicator, IndicatorValue
+from opendata.exports import actions_frame, indicator_values_frame
+from opendata.imports.pipeline import budget_file_import
+from opendata.models import ImportRun
+from opendata.spreadsheets import MAX_FILE_BYTES, frame_to_csv, frames_to_xlsx
 from programmes.models import Action, Budget, Programme
-from programmes.spreadsheets import MAX_FILE_BYTES, frame_to_csv, frames_to_xlsx
 from tests.programmes.factories import ActionFactory, ThemeFactory
 
 pytestmark = pytest.mark.usefixtures("seed_data")

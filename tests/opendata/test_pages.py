@@ -6,10 +6,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from indicators.budget_import import budget_file_import
-from indicators.exports import INDICATOR_COLUMNS
 from indicators.models import IndicatorValue
-from programmes.exports import ACTION_COLUMNS
+from opendata.columns import ACTION_COLUMNS, INDICATOR_COLUMNS
+from opendata.imports.pipeline import budget_file_import
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from indicators.budget_import import budget_file_import
-from indicators.exports import indicator_values_frame
-from indicators.models import ImportRun, IndicatorValue
-from programmes.exports import actions_frame
+from indicators.models import IndicatorValue
+from opendata.exports import actions_frame, indicator_values_frame
+from opendata.imports.pipeline import budget_file_import
+from opendata.models import ImportRun
+from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
 from programmes.models import Action, Budget
-from programmes.spreadsheets import frame_to_csv, frames_to_xlsx
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -77,3 +77,59 @@ def test_edited_action_is_matched_by_id_and_changed(snapshot):
     action = Action.objects.get(pk=actions.loc[0, "id"])
     assert action.title == "Nieuwe titel" and action.status == "done"
     assert action.references.count() == 3  # left alone: unchanged cells
+
+
+DOWNLOADS = ["indicatoren", "acties"]
+IMPORTABLE_SUFFIXES = [".csv", "-puntkomma.csv", ".xlsx"]
+
+
+@pytest.mark.parametrize("name", DOWNLOADS)
+@pytest.mark.parametrize("suffix", [*IMPORTABLE_SUFFIXES, ".json"])
+def test_a_download_is_the_same_from_every_language(client, name, suffix):
+    dutch = client.get(f"/open-data/{name}{suffix}")
+    english = client.get(f"/en/open-data/{name}{suffix}")
+    assert dutch.status_code == english.status_code == 200
+    if suffix == ".xlsx":  # a workbook holds its time of writing
+        from io import BytesIO
+
+        import pandas as pd
+
+        read = lambda response: pd.read_excel(BytesIO(response.content))  # noqa: E731
+        assert read(dutch).equals(read(english))
+    else:
+        assert dutch.content == english.content
+    assert b"Budgeted" not in english.content and b"Planned" not in english.content
+
+
+@pytest.mark.parametrize("name", DOWNLOADS)
+@pytest.mark.parametrize("suffix", IMPORTABLE_SUFFIXES)
+@pytest.mark.parametrize("admin_language", ["nl", "en"])
+def test_the_english_download_imports_unchanged(
+    client, snapshot, name, suffix, admin_language
+):
+    from django.utils import translation
+
+    content = client.get(f"/en/open-data/{name}{suffix}").content
+    before = snapshot()
+    # Read in the Dutch admin or in the English one: the file means the same.
+    with translation.override(admin_language):
+        result = budget_file_import(content=content, file_name=f"{name}{suffix}")
+    assert result.ok, [str(p) for p in result.problems]
+    assert not result.created and not result.changed
+    assert snapshot() == before
+
+
+def test_a_file_from_an_older_english_download_still_imports(snapshot):
+    """Before downloads were language-independent, English pages wrote 'Budgeted'
+    and 'number'; such a file reads as what it meant."""
+    frame = indicator_values_frame()
+    frame["soort_waarde"] = frame["soort_waarde"].replace({"Begroot": "Budgeted"})
+    frame["soort_getal"] = frame["soort_getal"].replace(
+        {"aantal": "number", "percentage": "percentage"}
+    )
+    assert "Budgeted" in set(frame["soort_waarde"])
+    before = snapshot()
+    result = budget_file_import(content=frame_to_csv(frame), file_name="oud.csv")
+    assert result.ok, [str(p) for p in result.problems]
+    assert not result.changed
+    assert snapshot() == before

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from programmes.cells import formula_neutralise, formula_restore, parse_number
-from programmes.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_spreadsheet
+from content.cells import formula_neutralise, formula_restore, parse_number
+from opendata.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_spreadsheet
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from programmes.models import Action, PublicationStatus
+from content.models import PublicationStatus
+from programmes.models import Action
 from programmes.search import highlight, search
 from tests.html import page_text
 

@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from programmes.models import Action, Paragraph, Programme, PublicationStatus
+from content.models import PublicationStatus
+from programmes.models import Action, Paragraph, Programme
 from tests.html import normalise, page_text
 
 PROGRAMME_URL = "/programmas/2018/economie-werk-en-inkomen/"

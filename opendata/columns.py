@@ -1,0 +1,145 @@
+"""The columns of the open data files: what every download writes, every import
+reads, the template holds and the Open data page explains."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an open data file, explained on the Open data page."""
+
+    name: str
+    description: str
+    required: bool = False  # an import refuses a file without it
+
+
+LIST_NOTE = _(
+    "Meer dan één? Zet elk op een eigen regel in de cel (Alt+Enter in Excel)."
+)
+
+# Which programme a row belongs to; the first columns of every file.
+PROGRAMME_COLUMNS = [
+    Column(
+        "programma_begrotingsjaar",
+        _("Het jaar van de begroting waar het programma in staat, zoals 2018."),
+        required=True,
+    ),
+    Column(
+        "programma_nummer", _("Het nummer van het programma, zoals 1."), required=True
+    ),
+    Column(
+        "programma",
+        _("De titel van het programma. Nodig als het programma nog niet bestaat."),
+    ),
+]
+
+ACTION_COLUMNS = [
+    Column(
+        "id",
+        _(
+            "Het nummer van de actie in het portaal (zie /acties/<id>/). Laat leeg "
+            "voor een nieuwe actie."
+        ),
+    ),
+    *PROGRAMME_COLUMNS,
+    Column(
+        "onderdeel_slug",
+        _(
+            "Het webadres-deel van het onderdeel (thema), zoals 'economie'. Leeg: "
+            "afgeleid van de kolom onderdeel."
+        ),
+    ),
+    Column(
+        "onderdeel",
+        _("De titel van het onderdeel. Nodig als het onderdeel nog niet bestaat."),
+        required=True,
+    ),
+    Column("onderdeel_volgorde", _("De plaats van het onderdeel in het programma.")),
+    Column(
+        "soort",
+        _("Actie, Doel of Pilot."),
+        required=True,
+    ),
+    Column(
+        "status",
+        _(
+            "Gepland, In uitvoering, Afgerond, Uitgesteld of Geschrapt. Leeg: "
+            "blijft zoals het is (Gepland bij een nieuwe actie)."
+        ),
+        required=True,
+    ),
+    Column("jaar", _("Het jaar waarvoor de actie gepland is."), required=True),
+    Column("volgorde", _("De plaats binnen het onderdeel en de soort.")),
+    Column("titel", _("Een korte titel."), required=True),
+    Column("tekst", _("De volledige tekst zoals in de begroting."), required=True),
+    Column(
+        "actielijnen",
+        _(
+            "Actielijnen van regionale agenda's, als 'Twente Werkt 3. nieuwe "
+            "bedrijvigheid' (agenda, nummer, punt, titel; de titel mag weg)."
+        ),
+    ),
+    Column("plekken", _("Plekken of gebieden, zoals Westermaat.")),
+    Column(
+        "verwijzingen",
+        _(
+            "Verwijzingen als 'Beleidsvoornemen: NB 1.2 – omschrijving'. Soorten: "
+            "Beleidsvoornemen, Zaaknummer, Document."
+        ),
+    ),
+    Column(
+        "bedragen",
+        _(
+            "Bedragen als 'omschrijving: circa 40.000 euro per jaar (2018-2021)'. "
+            "'circa' en de jaren mogen weg. Eenheden: euro, euro per jaar, euro per "
+            "inwoner, euro per inwoner per jaar, banen."
+        ),
+    ),
+]
+
+
+INDICATOR_COLUMNS = [
+    *PROGRAMME_COLUMNS,
+    Column(
+        "indicator_slug",
+        _(
+            "Het vaste webadres-deel van de indicator (zie /indicatoren/<slug>/). "
+            "Leeg bij een nieuwe indicator: dan maakt het portaal het zelf."
+        ),
+    ),
+    Column("indicator", _("De naam van de beleidsindicator."), required=True),
+    Column("volgorde", _("De plaats van de indicator in de tabel.")),
+    Column(
+        "eenheid",
+        _("Waarin geteld wordt, zoals 'personen'; bij een percentage '%'."),
+        required=True,
+    ),
+    Column("soort_getal", _("aantal, percentage (0 tot 100) of euro.")),
+    Column("bron", _("Waar het getal vandaan komt.")),
+    Column("toelichting", _("Wat de indicator meet en waarom.")),
+    Column(
+        "begrotingsjaar",
+        _("Het jaar van de begroting waarin de waarde staat, zoals 2019."),
+        required=True,
+    ),
+    Column(
+        "soort_waarde",
+        _("Begroot, Gerealiseerd, Streefwaarde of Nulmeting. Leeg: Begroot."),
+        required=True,
+    ),
+    Column(
+        "waarde",
+        _(
+            "Het getal: 6500, 6.500, 17,3 of 17,3%. Leeg (of '-') betekent 'geen "
+            "waarde', niet 0."
+        ),
+        required=True,
+    ),
+    Column(
+        "gemeten_in",
+        _("Het jaar van meting, als dat anders is dan het begrotingsjaar."),
+    ),
+    Column("opmerking", _("Een opmerking bij de waarde.")),
+]

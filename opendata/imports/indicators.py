@@ -1,0 +1,290 @@
+"""The indicator values table of a budget file, in the format
+exports.indicator_values_frame writes."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from content.cells import plain_number
+from content.services import field_labels, model_update
+from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
+
+from ..columns import INDICATOR_COLUMNS
+from .pipeline import RowReader, Table, programme_problems
+from .results import ImportResult, Outcome, Problem
+from .writer import RecordWriter, unique_slug
+
+# What an indicator is, apart from its values; all rows of one indicator agree.
+INDICATOR_ATTRIBUTES = {
+    "programme": ("programma_nummer", "programme"),
+    "name": ("indicator", "name"),
+    "order": ("volgorde", "order"),
+    "unit": ("eenheid", "unit"),
+    "unit_kind": ("soort_getal", "unit_kind"),
+    "source": ("bron", "source"),
+    "description": ("toelichting", "description"),
+}
+
+
+@dataclass
+class ValueRow:
+    """One valid row of an indicator file. None means 'column absent or empty'."""
+
+    row: int
+    programme: tuple[int, int]  # (budget year, number)
+    programme_title: str
+    slug: str
+    name: str
+    order: int | None
+    unit: str
+    unit_kind: str | None
+    source: str | None
+    description: str | None
+    budget_year: int
+    kind: str
+    value: Decimal | None
+    measured_year: int | None
+    note: str | None
+    has_measured_year: bool = True  # False: the column is absent, leave it alone
+
+    @property
+    def indicator_key(self):
+        if self.slug:
+            return self.slug
+        return (self.programme, self.name.lower(), self.unit.lower())
+
+
+def _optional_text(reader: RowReader, column: str, max_length: int) -> str | None:
+    return reader.text(column, max_length=max_length) if reader.has(column) else None
+
+
+def _read_row(cells: pd.Series, row: int, sheet: str | None, known: dict):
+    reader = RowReader(cells, row, sheet)
+    slug = reader.slug("indicator_slug")
+    existing = known.get(slug)
+    name = reader.text("indicator", max_length=200)
+    if not name and not existing:
+        if slug:
+            reader.problem(
+                "indicator",
+                _("onbekende indicator '%(slug)s'; vul de naam in om hem aan te maken")
+                % {"slug": slug},
+            )
+        else:
+            reader.problem("indicator", _("is leeg; vul de naam in"))
+    unit = reader.text("eenheid", max_length=60) or (existing.unit if existing else "")
+    if not unit:
+        reader.problem("eenheid", _("is leeg; vul de eenheid in, zoals 'personen'"))
+    unit_kind = (
+        reader.choice("soort_getal", UnitKind) if reader.text("soort_getal") else None
+    )
+    value = reader.number("waarde")
+    values = ValueRow(
+        row=row,
+        programme=(
+            reader.year("programma_begrotingsjaar", required=True),
+            reader.whole_number("programma_nummer", required=True),
+        ),
+        programme_title=reader.text("programma", max_length=200),
+        slug=slug,
+        name=name,
+        order=reader.whole_number("volgorde"),
+        unit=unit,
+        unit_kind=unit_kind,
+        source=_optional_text(reader, "bron", 200),
+        description=_optional_text(reader, "toelichting", 10_000),
+        budget_year=reader.year("begrotingsjaar", required=True),
+        kind=reader.choice("soort_waarde", ValueKind, default=ValueKind.BUDGETED),
+        value=value,
+        measured_year=reader.year("gemeten_in"),
+        note=_optional_text(reader, "opmerking", 300),
+        has_measured_year=reader.has("gemeten_in"),
+    )
+    if value is not None:
+        effective_kind = unit_kind or (
+            existing.unit_kind
+            if existing
+            else UnitKind.PERCENTAGE
+            if unit == "%"
+            else UnitKind.COUNT
+        )
+        if value < 0 and effective_kind != UnitKind.EURO:
+            reader.problem(
+                "waarde", _("een aantal of percentage kan niet negatief zijn")
+            )
+        if effective_kind == UnitKind.PERCENTAGE and value > 100:
+            reader.problem("waarde", _("een percentage ligt tussen 0 en 100"))
+        if abs(value) >= 10**12:
+            reader.problem("waarde", _("is te groot"))
+        elif value != value.quantize(Decimal("0.01")):
+            reader.problem("waarde", _("heeft meer dan twee cijfers achter de komma"))
+    return values, reader.problems
+
+
+def _check_file(rows: list[ValueRow], sheet: str | None) -> list[Problem]:
+    """Duplicates, disagreeing rows and unknown programmes."""
+    problems = programme_problems(rows, sheet)
+    seen_values, indicators = {}, {}
+    for row in rows:
+        key = (row.indicator_key, row.budget_year, row.kind)
+        if key in seen_values:
+            problems.append(
+                Problem(
+                    _(
+                        "dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar "
+                        "en dezelfde soort waarde staan ook in rij %(other)s"
+                    )
+                    % {"other": seen_values[key]},
+                    row.row,
+                    None,
+                    sheet,
+                )
+            )
+        seen_values.setdefault(key, row.row)
+        first = indicators.setdefault(row.indicator_key, row)
+        for attribute, (column, _field) in INDICATOR_ATTRIBUTES.items():
+            mine, theirs = getattr(row, attribute), getattr(first, attribute)
+            if mine not in (None, "") and theirs not in (None, "") and mine != theirs:
+                problems.append(
+                    Problem(
+                        _(
+                            "'%(value)s' verschilt van rij %(other)s voor dezelfde "
+                            "indicator"
+                        )
+                        % {"value": mine, "other": first.row},
+                        row.row,
+                        column,
+                        sheet,
+                    )
+                )
+    return problems
+
+
+def _shown(value: Decimal | None) -> str:
+    return plain_number(value) if value is not None else _("geen waarde")
+
+
+class _IndicatorWriter(RecordWriter):
+    def __init__(self, result: ImportResult, user=None):
+        super().__init__(result, user)
+        self.indicators = {}
+
+    def write(self, row: ValueRow) -> None:
+        self.value(row)
+
+    def new_slug(self, row: ValueRow) -> str:
+        """From the name; with the unit when two measures share a name (as in the
+        budget's table)."""
+        slug = slugify(row.name)[:190]
+        if slug and not Indicator.objects.filter(slug=slug).exists():
+            return slug
+        return unique_slug(
+            Indicator.objects, f"{row.name} {row.unit}", fallback="indicator"
+        )
+
+    def indicator(self, row: ValueRow) -> Indicator:
+        if row.indicator_key in self.indicators:
+            return self.indicators[row.indicator_key]
+        programme = self.programme(
+            year=row.programme[0], number=row.programme[1], title=row.programme_title
+        )
+        if row.slug:
+            indicator = Indicator.objects.filter(slug=row.slug).first()
+        else:
+            indicator = Indicator.objects.filter(
+                programme=programme, name=row.name, unit=row.unit
+            ).first()
+        wanted = {
+            "programme": programme,
+            "name": row.name,
+            "order": row.order,
+            "unit": row.unit,
+            "unit_kind": row.unit_kind,
+            "source": row.source,
+            "description": row.description,
+        }
+        # An absent column (None) leaves what the portal has; an empty source or
+        # description clears it, as the person who emptied the cell meant.
+        wanted = {
+            key: v
+            for key, v in wanted.items()
+            if v is not None and not (key == "name" and v == "")
+        }
+        if indicator is None:
+            wanted.setdefault(
+                "unit_kind", UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT
+            )
+            indicator = Indicator.objects.create(
+                slug=row.slug or self.new_slug(row), **wanted
+            )
+            self.note(Outcome.CREATED, "indicator", indicator)
+        else:
+            self.update(indicator, "indicator", wanted)
+        self.indicators[row.indicator_key] = indicator
+        return indicator
+
+    def value(self, row: ValueRow) -> None:
+        indicator = self.indicator(row)
+        budget = self.budget(row.budget_year)
+        kind_label = ValueKind(row.kind).label
+        described = f"{indicator}, {budget}, {kind_label}"
+        value = IndicatorValue.objects.filter(
+            indicator=indicator, budget=budget, kind=row.kind
+        ).first()
+        wanted = {"value": row.value}
+        if row.has_measured_year:
+            wanted["measured_year"] = row.measured_year
+        if row.note is not None:
+            wanted["note"] = row.note
+        if value is None:
+            value = IndicatorValue.objects.create(
+                indicator=indicator, budget=budget, kind=row.kind, **wanted
+            )
+            self.result.record(
+                Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
+            )
+            self.history(Outcome.CREATED, value)
+            return
+        before = _shown(value.value)
+        changed = model_update(instance=value, data=wanted)
+        if not changed:
+            self.result.record(
+                Outcome.UNCHANGED, "waarde", f"{described}: {_shown(row.value)}"
+            )
+            return
+        self.history(Outcome.CHANGED, value)
+        self.result.record(
+            Outcome.CHANGED,
+            "waarde",
+            f"{described}: {before} → {_shown(row.value)}"
+            if "value" in changed
+            else f"{described}: {field_labels(IndicatorValue, changed)}",
+        )
+
+
+class _IndicatorValues(Table):
+    name = "indicatoren"
+    columns = INDICATOR_COLUMNS
+    recognised_by = {"waarde", "soort_waarde", "indicator", "indicator_slug"}
+
+    def read_rows(self, frame: pd.DataFrame, sheet: str | None):
+        known = {indicator.slug: indicator for indicator in Indicator.objects.all()}
+        rows, problems = [], []
+        for row, cells in frame.iterrows():
+            values, row_problems = _read_row(cells, row, sheet, known)
+            rows.append(values)
+            problems += row_problems
+        return rows, problems
+
+    def check(self, rows, sheet):
+        return _check_file(rows, sheet)
+
+    def writer(self, result, user):
+        return _IndicatorWriter(result, user)
+
+
+INDICATOR_VALUES = _IndicatorValues()

@@ -1,0 +1,318 @@
+"""The one import pipeline: file -> tables -> rows -> problems -> preview -> write,
+all in one transaction.
+
+Each kind of table (actions.py, indicators.py) says how to read its rows, what to
+check across them and how to write one; everything else happens here once.
+"""
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from content.cells import (
+    cell_text,
+    choice_from_text,
+    choice_labels,
+    parse_number,
+    parse_whole_number,
+    parse_year,
+)
+from programmes.models import Programme
+
+from ..columns import Column
+from ..models import ImportRun
+from ..spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
+from .results import ImportResult, Outcome, Problem
+from .writer import RecordWriter
+
+
+class RowReader:
+    """Reads the cells of one row, collecting every problem instead of stopping."""
+
+    def __init__(self, frame_row: pd.Series, row: int, sheet: str | None):
+        self.cells = frame_row
+        self.row = row
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+
+    def problem(self, column: str, message: str) -> None:
+        self.problems.append(Problem(message, self.row, column, self.sheet))
+
+    def has(self, column: str) -> bool:
+        return column in self.cells.index
+
+    def text(self, column: str, *, required=False, max_length=None) -> str:
+        value = cell_text(self.cells.get(column))
+        if required and not value:
+            self.problem(column, _("is leeg; vul dit in"))
+        if max_length and len(value) > max_length:
+            self.problem(
+                column,
+                _("is te lang: %(length)s tekens, hoogstens %(max)s")
+                % {"length": len(value), "max": max_length},
+            )
+        return value
+
+    def year(self, column: str, *, required=False) -> int | None:
+        try:
+            value = parse_year(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen jaartal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+        if value is None and required:
+            self.problem(column, _("is leeg; vul een jaartal in"))
+        return value
+
+    def whole_number(self, column: str, *, required=False) -> int | None:
+        try:
+            value = parse_whole_number(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen geheel getal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+        if value is None and required:
+            self.problem(column, _("is leeg; vul een getal in"))
+        return value
+
+    def slug(self, column: str) -> str:
+        """An address part such as 'uitstroom-overig'; a problem when it is not one."""
+        value = self.text(column, max_length=200)
+        if value and not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
+            self.problem(
+                column,
+                _(
+                    "'%(value)s' is geen geldig webadres-deel: gebruik alleen letters, "
+                    "cijfers en streepjes, of laat de cel leeg"
+                )
+                % {"value": value},
+            )
+        return value
+
+    def fits(self, column: str, text: str, max_length: int) -> bool:
+        """Whether a part of a cell fits its database field; a problem if not."""
+        if len(text) <= max_length:
+            return True
+        self.problem(
+            column,
+            _("'%(value)s…' is te lang: hoogstens %(max)s tekens")
+            % {"value": text[:40], "max": max_length},
+        )
+        return False
+
+    def number(self, column: str) -> Decimal | None:
+        """A number, or None for an empty cell; a problem when it is not a number."""
+        try:
+            return parse_number(self.cells.get(column))
+        except ValueError:
+            self.problem(
+                column,
+                _("'%(value)s' is geen getal")
+                % {"value": cell_text(self.cells.get(column))},
+            )
+            return None
+
+    def choice(self, column: str, choices, *, default=None) -> str | None:
+        text = cell_text(self.cells.get(column))
+        if not text and default is not None:
+            return default
+        value = choice_from_text(choices, text)
+        if value is None:
+            self.problem(
+                column,
+                _("'%(value)s' kan niet; kies uit %(labels)s")
+                % {"value": text, "labels": choice_labels(choices)},
+            )
+        return value
+
+
+def unique_slug(queryset, text: str, *, fallback: str) -> str:
+    """A slug made from `text` that no record in `queryset` has yet."""
+    slug = base = slugify(text)[:190] or fallback
+    number = 1
+    while queryset.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def missing_columns(frame: pd.DataFrame, columns: list[Column], sheet=None):
+    """A problem for every required column the file does not have."""
+    return [
+        Problem(_("deze verplichte kolom ontbreekt"), column=column.name, sheet=sheet)
+        for column in columns
+        if column.required and column.name not in frame.columns
+    ]
+
+
+def programme_problems(rows, sheet: str | None) -> list[Problem]:
+    """What every table checks of the programmes its rows name: each exists or
+    has a title to be made with, and one programme has one title in the file.
+
+    Rows carry `row`, `programme` ((budget year, number)) and `programme_title`.
+    """
+    problems = []
+    known = set(Programme.objects.values_list("budget__year", "number"))
+    titles = {}
+    for row in rows:
+        if row.programme not in known and not row.programme_title:
+            problems.append(
+                Problem(
+                    _(
+                        "programma %(number)s van de begroting %(year)s bestaat "
+                        "niet; vul de titel in om het aan te maken"
+                    )
+                    % {"number": row.programme[1], "year": row.programme[0]},
+                    row.row,
+                    "programma",
+                    sheet,
+                )
+            )
+        if row.programme_title:
+            first = titles.setdefault(row.programme, (row.programme_title, row.row))
+            if first[0] != row.programme_title:
+                problems.append(
+                    Problem(
+                        _(
+                            "'%(value)s' verschilt van rij %(other)s voor hetzelfde "
+                            "programma"
+                        )
+                        % {"value": row.programme_title, "other": first[1]},
+                        row.row,
+                        "programma",
+                        sheet,
+                    )
+                )
+    return problems
+
+
+class Table:
+    """One kind of table a budget file may hold; actions.py and indicators.py
+    each define one."""
+
+    name: str  # the sheet's name in the template
+    columns: list[Column]
+    recognised_by: set[str]  # a sheet with one of these columns is this kind
+
+    def read_rows(self, frame: pd.DataFrame, sheet: str | None):
+        """The rows as values, and the problems of single cells."""
+        raise NotImplementedError
+
+    def check(self, rows, sheet: str | None) -> list[Problem]:
+        """Problems between rows and with what the portal has."""
+        raise NotImplementedError
+
+    def writer(self, result: ImportResult, user) -> RecordWriter:
+        """Writes one row at a time with .write(row)."""
+        raise NotImplementedError
+
+
+def table_import(
+    *, table: Table, frame: pd.DataFrame, result: ImportResult, user, sheet
+) -> None:
+    """Check one table and, if it has no problem, write it (inside the caller's
+    transaction, which rolls back a preview or a file with problems)."""
+    problems = missing_columns(frame, table.columns, sheet)
+    if not problems:
+        rows, problems = table.read_rows(frame, sheet)
+    if not problems:
+        problems = table.check(rows, sheet)
+    if problems:
+        result.problems += problems
+        return
+    writer = table.writer(result, user)
+    for row in rows:
+        writer.write(row)
+
+
+# The explanation sheet of the template is read by people, not imported.
+SKIPPED_SHEETS = {"uitleg", "toelichting"}
+
+
+def _tables():
+    # Here rather than at the top: the tables build on this module.
+    from .actions import ACTIONS
+    from .indicators import INDICATOR_VALUES
+
+    return [INDICATOR_VALUES, ACTIONS]
+
+
+def table_of(sheet: Sheet) -> Table | None:
+    """Which kind of table a sheet holds, judged by its columns."""
+    columns = set(sheet.frame.columns)
+    return next((t for t in _tables() if columns & t.recognised_by), None)
+
+
+@transaction.atomic
+def budget_file_import(
+    *, content: bytes, file_name: str, user=None, dry_run: bool = False
+) -> ImportResult:
+    """Import every table of an uploaded file in one transaction: the command's,
+    the admin's preview (dry_run) and its confirmation.
+
+    On any problem in any table nothing is written. An applied import (not a dry
+    run, no problems) is logged as an ImportRun with who did it.
+    """
+    result = ImportResult(dry_run=dry_run)
+    try:
+        sheets = read_spreadsheet(content)
+    except SpreadsheetError as error:
+        result.problems += error.problems
+        return result
+    named = len(sheets) > 1
+    tables = [
+        sheet
+        for sheet in sheets
+        # The template's empty sheets and its explanation are not tables to read.
+        if len(sheet.frame)
+        and not (sheet.name and sheet.name.strip().lower() in SKIPPED_SHEETS)
+    ]
+    if not tables:
+        result.problems.append(
+            Problem(_("Het bestand bevat geen gegevens: er staan geen rijen in."))
+        )
+    user = user if user is not None and user.is_authenticated else None
+    for sheet in tables:
+        sheet_name = sheet.name if named else None
+        table = table_of(sheet)
+        if table is None:
+            result.problems.append(
+                Problem(
+                    _(
+                        "de kolommen passen niet bij indicatoren of acties; begin met "
+                        "het sjabloon of een download van de open data"
+                    ),
+                    sheet=sheet_name,
+                )
+            )
+            continue
+        table_import(
+            table=table, frame=sheet.frame, result=result, user=user, sheet=sheet_name
+        )
+    if dry_run or not result.ok:
+        # Everything above was written to work out the result; undo it.
+        transaction.set_rollback(True)
+        return result
+    ImportRun.objects.create(
+        user=user,
+        file_name=file_name[:255],
+        file_size=len(content),
+        summary=result.summary(),
+        details="\n".join(
+            f"{Outcome.label(change.outcome)}: {change.what}: {change.description}"
+            for change in result.changes
+            if change.outcome != Outcome.UNCHANGED
+        ),
+    )
+    return result

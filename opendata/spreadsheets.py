@@ -1,0 +1,303 @@
+"""Spreadsheet files in and out: CSV, XLSX and JSON for the open data and imports.
+
+This module knows file formats, not the domain: exports.py builds the frames it
+writes, imports/ reads the frames it makes.
+"""
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from content.cells import cell_text, formula_neutralise, plain_number
+
+from .imports.results import Problem
+
+# A bigger file is a mistake (a photo, a whole archive), not a budget.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# --- Reading files ---------------------------------------------------------------
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as a spreadsheet at all."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Sheet:
+    """One table of an uploaded file, with normalised column names."""
+
+    name: str | None  # the sheet's name in an XLSX, None for a CSV
+    frame: pd.DataFrame  # index: the row number a spreadsheet program shows
+
+
+def column_key(name) -> str:
+    """'Begrotingsjaar ' and 'begrotingsjaar' name the same column."""
+    return re.sub(r"\s+", "_", cell_text(name).lower())
+
+
+def _frame(header: list, rows: list[tuple[int, list]]) -> pd.DataFrame:
+    columns = [column_key(name) for name in header]
+    data = []
+    index = []
+    for number, cells in rows:
+        cells = list(cells) + [None] * (len(columns) - len(cells))
+        if all(cell_text(cell) == "" for cell in cells):
+            continue  # an empty line between rows is not a row
+        data.append(cells[: len(columns)])
+        index.append(number)
+    return pd.DataFrame(data, columns=columns, index=index, dtype=object)
+
+
+def _read_xlsx(content: bytes) -> list[Sheet]:
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(
+            [Problem(_("Het bestand is geen leesbaar Excel-bestand (.xlsx)."))]
+        ) from error
+    sheets = []
+    for worksheet in workbook.worksheets:
+        rows = []
+        header = None
+        for number, row in enumerate(worksheet.iter_rows(), start=1):
+            cells = []
+            for cell in row:
+                value = getattr(cell, "value", None)
+                # Dutch Excel stores a typed 17,3% as 0.173 shown as a percentage.
+                number_format = getattr(cell, "number_format", "") or ""
+                if isinstance(value, int | float) and "%" in number_format:
+                    value = Decimal(repr(value)) * 100
+                cells.append(value)
+            if header is None:
+                if all(cell_text(c) == "" for c in cells):
+                    continue
+                header = cells
+                while header and cell_text(header[-1]) == "":
+                    header.pop()
+                continue
+            rows.append((number, cells))
+        if header is not None:
+            sheets.append(Sheet(worksheet.title, _frame(header, rows)))
+    workbook.close()
+    return sheets
+
+
+def _read_csv(content: bytes) -> list[Sheet]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Dutch Excel's plain "CSV (puntkomma)" is Windows-1252, not UTF-8.
+        text = content.decode("cp1252", errors="replace")
+    first_line = text.split("\n", 1)[0]
+    separator = max([";", ",", "\t"], key=first_line.count)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as error:
+        raise SpreadsheetError(
+            [
+                Problem(
+                    _("Het CSV-bestand is niet te lezen: %(error)s") % {"error": error}
+                )
+            ]
+        ) from error
+    records = [(number, row) for number, row in enumerate(records, start=1)]
+    while records and all(cell_text(c) == "" for c in records[0][1]):
+        records.pop(0)
+    if not records:
+        return []
+    (_header_number, header), rows = records[0], records[1:]
+    return [Sheet(None, _frame(header, rows))]
+
+
+def read_spreadsheet(content: bytes) -> list[Sheet]:
+    """The tables of an uploaded CSV or XLSX file, judged by content, not name.
+
+    Raises SpreadsheetError for an empty, oversized or unreadable file, or one
+    without a single row of data.
+    """
+    if len(content) > MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            [
+                Problem(
+                    _(
+                        "Het bestand is te groot: %(size)s MB. Het mag hoogstens "
+                        "%(limit)s MB zijn."
+                    )
+                    % {
+                        "size": round(len(content) / 1024 / 1024, 1),
+                        "limit": MAX_FILE_BYTES // 1024 // 1024,
+                    }
+                )
+            ]
+        )
+    if not content.strip():
+        raise SpreadsheetError([Problem(_("Het bestand is leeg."))])
+    if content.startswith(b"PK\x03\x04"):
+        sheets = _read_xlsx(content)
+    elif content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SpreadsheetError(
+            [
+                Problem(
+                    _(
+                        "Dit is een oud Excel-bestand (.xls). Sla het in Excel op als "
+                        "Excel-werkmap (.xlsx) of als CSV en lees het opnieuw in."
+                    )
+                )
+            ]
+        )
+    elif b"\x00" in content[:4096]:
+        raise SpreadsheetError(
+            [
+                Problem(
+                    _(
+                        "Het bestand is geen spreadsheet. Lees een CSV-bestand of een "
+                        "Excel-werkmap (.xlsx) in."
+                    )
+                )
+            ]
+        )
+    else:
+        sheets = _read_csv(content)
+    if not any(len(sheet.frame) for sheet in sheets):
+        raise SpreadsheetError(
+            [Problem(_("Het bestand bevat geen gegevens: er staan geen rijen in."))]
+        )
+    return sheets
+
+
+# --- Writing files ---------------------------------------------------------------
+
+
+def _csv_cell(value, *, decimal_comma: bool) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, Decimal):
+        text = plain_number(value)
+        return text.replace(".", ",") if decimal_comma else text
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int):
+        return str(value)
+    return formula_neutralise(str(value))
+
+
+def frame_to_csv(frame: pd.DataFrame, *, dutch: bool = False) -> bytes:
+    """CSV in UTF-8 with ',' or, for Dutch Excel, ';' with a decimal comma.
+
+    The Dutch variant starts with a byte order mark: without it Excel reads UTF-8
+    as Windows-1252 and garbles every ë and €.
+    """
+    cells = frame.map(lambda value: _csv_cell(value, decimal_comma=dutch))
+    text = cells.to_csv(index=False, sep=";" if dutch else ",", lineterminator="\r\n")
+    return text.encode("utf-8-sig" if dutch else "utf-8")
+
+
+def _xlsx_cell(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        return formula_neutralise(value)
+    return value
+
+
+def frames_to_xlsx(sheets: dict[str, pd.DataFrame], *, notes: list[str] = ()) -> bytes:
+    """An Excel workbook with one sheet per frame, and optionally an 'uitleg' sheet.
+
+    Numbers stay numbers (so Excel can sum them); text that looks like a formula is
+    neutralised like in the CSV.
+    """
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.map(_xlsx_cell).to_excel(writer, sheet_name=name, index=False)
+            worksheet = writer.sheets[name]
+            worksheet.freeze_panes = "A2"
+            for number, column in enumerate(frame.columns, start=1):
+                letter = get_column_letter(number)
+                worksheet[f"{letter}1"].font = Font(bold=True)
+                longest = max(
+                    [len(str(column))]
+                    + [len(str(v).split("\n")[0]) for v in frame[column].head(200)]
+                )
+                worksheet.column_dimensions[letter].width = min(max(longest, 8), 60)
+            for row in worksheet.iter_rows(min_row=2):
+                for cell in row:
+                    if isinstance(cell.value, str) and "\n" in cell.value:
+                        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if notes:
+            explanation = writer.book.create_sheet("uitleg")
+            explanation.column_dimensions["A"].width = 110
+            for number, line in enumerate(notes, start=1):
+                cell = explanation.cell(row=number, column=1, value=line)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if number == 1:
+                    cell.font = Font(bold=True, size=14)
+    return buffer.getvalue()
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(plain_number(value))
+    raise TypeError(type(value))
+
+
+def frame_to_json(frame: pd.DataFrame) -> bytes:
+    """A JSON array of objects, one per row; empty values are null, never 0."""
+    records = [
+        {
+            key: (None if isinstance(v, float) and v != v else v)
+            for key, v in record.items()
+        }
+        for record in frame.to_dict(orient="records")
+    ]
+    return json.dumps(
+        records, ensure_ascii=False, indent=2, default=_json_value
+    ).encode("utf-8")
+
+
+# --- Downloads -------------------------------------------------------------------
+
+# File name endings of the downloads: the ';' CSV is the one Dutch Excel opens right.
+DOWNLOAD_PATTERN = r"(?P<suffix>\.csv|-puntkomma\.csv|\.xlsx|\.json)"
+# The formats offered as download links, with the names visitors see.
+DOWNLOAD_LABELS = [
+    (".csv", "CSV"),
+    ("-puntkomma.csv", "CSV voor Excel"),
+    (".xlsx", "Excel"),
+    (".json", "JSON"),
+]
+
+
+def download_response(frame: pd.DataFrame, *, name: str, suffix: str) -> HttpResponse:
+    """The frame as a file to save, in the format its name ends with."""
+    if suffix == ".xlsx":
+        content, content_type = frames_to_xlsx({name: frame}), XLSX_CONTENT_TYPE
+    elif suffix == ".json":
+        content, content_type = frame_to_json(frame), "application/json"
+    else:
+        content = frame_to_csv(frame, dutch=suffix == "-puntkomma.csv")
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}{suffix}"'
+    # Open data: other websites may fetch it from the browser too.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

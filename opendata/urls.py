@@ -1,0 +1,26 @@
+from django.urls import path, re_path
+
+from . import views
+from .spreadsheets import DOWNLOAD_PATTERN
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("open-data/", views.open_data, name="open_data"),
+    re_path(
+        rf"^open-data/indicatoren{DOWNLOAD_PATTERN}$",
+        views.indicator_values_download,
+        name="indicator_values_download",
+    ),
+    re_path(
+        rf"^open-data/acties{DOWNLOAD_PATTERN}$",
+        views.actions_download,
+        name="actions_download",
+    ),
+    path(
+        "open-data/sjabloon-begroting.xlsx",
+        views.budget_template_download,
+        name="budget_template",
+    ),
+    path("api/", views.api_documentation, name="api_documentation"),
+]

@@ -1,0 +1,89 @@
+"""The open data pages: downloads of the published budget, the template workbook,
+and the pages that explain the files and the API."""
+
+import re
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from programmes.filters import ActionFilter
+from programmes.models import Action
+
+from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE
+from .exports import actions_frame, indicator_values_for, indicator_values_frame
+from .spreadsheets import MAX_FILE_BYTES, XLSX_CONTENT_TYPE, download_response
+from .workbook import budget_template_xlsx
+
+
+def _bad_filter(text: str) -> HttpResponseBadRequest:
+    # A typo in a filter must not quietly give every row.
+    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
+
+
+def indicator_values_download(request, suffix):
+    """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
+    year = request.GET.get("jaar", "").strip()
+    if year and not re.fullmatch(r"[0-9]{1,4}", year):
+        return _bad_filter(_("jaar: '%(year)s' is geen jaartal") % {"year": year})
+    values = indicator_values_for(
+        programme=request.GET.get("programma", ""),
+        year=int(year) if year else None,
+        indicator=request.GET.get("indicator", ""),
+    )
+    frame = indicator_values_frame(values=values)
+    return download_response(frame, name="indicatoren", suffix=suffix)
+
+
+def actions_download(request, suffix):
+    """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
+    filters = ActionFilter(request.GET, queryset=Action.objects.public())
+    if not filters.is_valid():
+        return _bad_filter(
+            "\n".join(
+                f"{name}: {' '.join(errors)}" for name, errors in filters.errors.items()
+            )
+        )
+    return download_response(
+        actions_frame(actions=filters.qs), name="acties", suffix=suffix
+    )
+
+
+def budget_template_download(request):
+    response = HttpResponse(budget_template_xlsx(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="sjabloon-begroting.xlsx"'
+    return response
+
+
+def open_data(request):
+    return render(
+        request,
+        "opendata/open_data.html",
+        {
+            "indicator_columns": INDICATOR_COLUMNS,
+            "action_columns": ACTION_COLUMNS,
+            "list_note": LIST_NOTE,
+            "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
+        },
+    )
+
+
+def api_documentation(request):
+    # The schema in the page's language: Dutch is its default, English through
+    # drf-spectacular's ?lang= (the API itself keeps one address).
+    schema = reverse("api:schema")
+    language = get_language()
+    query = {} if language == settings.LANGUAGE_CODE else {"lang": language}
+    return render(
+        request,
+        "opendata/api.html",
+        {
+            "schema_url": f"{schema}?{urlencode(query)}" if query else schema,
+            "schema_json_url": f"{schema}?{urlencode({**query, 'format': 'json'})}",
+            "schema_in_english_url": f"{schema}?lang=en",
+        },
+    )
