@@ -80,4 +80,4 @@ benchmark: $(VENV)/.runtime node_modules/.installed ## Measure every page at see
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and the local database
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .cache

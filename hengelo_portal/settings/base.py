@@ -117,8 +117,14 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-# Redis when REDIS_URL is set (shared by every application server), else memory.
+# The cache holds the content version (hengelo_portal/caching.py) and the
+# cached pages, so it must be one for every process that changes or serves
+# content: Redis when REDIS_URL is set (shared by every machine), else files in
+# PORTAL_CACHE_DIR, shared by every process on this machine (gunicorn's
+# workers, `manage.py import_budget`, a shell). Never a process's own memory:
+# a change made by another process would show only after the page's timeout.
 REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_DIR = env.path("PORTAL_CACHE_DIR", default=BASE_DIR / ".cache")
 CACHES = {
     "default": (
         {
@@ -126,7 +132,13 @@ CACHES = {
             "LOCATION": REDIS_URL,
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR),
+            # A public page per address and encoding; beyond this, a third of
+            # the entries make room (the content version is made again if so).
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     )
 }
 # How long a public page may be served from the cache; every content change
