@@ -1,6 +1,7 @@
 """Single cells of a spreadsheet: formula neutralisation, Dutch numbers, years and
 choices, read and written the same way by every export and import."""
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -134,18 +135,20 @@ def choice_from_text(choices, value) -> str | None:
     The Dutch label is what files hold; the label of any other interface language
     is read too, for files written by a portal before FILE_LANGUAGE.
     """
-    text = cell_text(value).lower()
-    if not text:
-        return None
-    for code, _label in choices.choices:
-        if text == code.lower():
-            return code
+    return _choice_words(choices).get(cell_text(value).lower())
+
+
+@functools.cache
+def _choice_words(choices) -> dict[str, str]:
+    """Every word a file may use for a choice (code, label in any language)."""
+    words = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for code, label in choices.choices:
-                if text == str(label).lower():
-                    return code
-    return None
+                words.setdefault(str(label).lower(), code)
+    words.update({code.lower(): code for code in choices.values})
+    words.pop("", None)
+    return words
 
 
 def choice_labels(choices) -> str:

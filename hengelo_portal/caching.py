@@ -8,8 +8,10 @@ application server that shares the cache (Redis in production).
 import time
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from content.signals import content_written
 
 CONTENT_APPS = {"programmes", "indicators"}
 VERSION_KEY = "portal:content-version"
@@ -28,11 +30,19 @@ def content_changed(**kwargs) -> None:
     _new_version()
     # Once more after the commit: a page rendered between the change and its
     # commit shows the old content under the new version, and must not stay.
-    transaction.on_commit(_new_version)
+    # One callback per transaction, however many records it writes.
+    if not any(
+        func is _new_version_after_commit for _, func, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(_new_version_after_commit)
 
 
 def _new_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _new_version_after_commit() -> None:
+    _new_version()
 
 
 def _on_change(sender, **kwargs):
@@ -43,6 +53,7 @@ def _on_change(sender, **kwargs):
 def connect_invalidation() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_change, dispatch_uid=f"portal-cache-{signal!r}")
+    content_written.connect(content_changed, dispatch_uid="portal-cache-written")
 
 
 def page_key(request, *, gzip: bool) -> str:

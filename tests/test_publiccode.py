@@ -3,9 +3,9 @@
 import tomllib
 from pathlib import Path
 
-import django
 import yaml
 
+import django
 from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)

@@ -1,10 +1,12 @@
 """The actions table of a budget file, in the format exports.actions_frame writes."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
+from simple_history.utils import bulk_create_with_history
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,7 +18,6 @@ from content.cells import (
     choice_text,
     parse_number,
 )
-from content.services import model_update
 from programmes.models import (
     Action,
     ActionKind,
@@ -32,9 +33,9 @@ from programmes.models import (
 )
 
 from ..columns import ACTION_COLUMNS
-from .pipeline import RowReader, Table, programme_problems
+from .pipeline import RowReader, Table, programme_problems, rows_of
 from .results import Outcome, Problem
-from .writer import RecordWriter, unique_slug
+from .writer import BATCH_SIZE, Batch, RecordWriter, unique_slug
 
 _LINE = re.compile(r"^(?P<agenda>.+?)\s+(?P<number>\d+)(?:\.\s*(?P<title>.*))?$")
 _REFERENCE = re.compile(r"^(?P<kind>[^:]+):\s*(?P<rest>.+)$")
@@ -176,8 +177,8 @@ def _parse_amounts(reader: RowReader) -> list[dict] | None:
     return amounts
 
 
-def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
-    reader = RowReader(frame_row, row, sheet)
+def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
+    reader = RowReader(cells, row, sheet)
     theme_title = reader.text("onderdeel", max_length=200)
     theme_slug = reader.slug("onderdeel_slug") or slugify(theme_title)
     if not theme_slug:
@@ -205,7 +206,7 @@ def _read_row(frame_row: pd.Series, row: int, sheet: str | None) -> ActionRow:
         places=(
             [
                 name
-                for name in cell_lines(frame_row.get("plekken"))
+                for name in cell_lines(cells.get("plekken"))
                 if reader.fits("plekken", name, 120)
             ]
             if reader.has("plekken")
@@ -318,156 +319,272 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     return problems
 
 
+AMOUNT_FIELDS = ["label", "amount", "unit", "approximate", "year_from", "year_to"]
+
+
 class _ActionWriter(RecordWriter):
-    def write(self, row: ActionRow) -> None:
-        self.action(row)
+    """Actions in bulk: the few programmes, themes, agenda lines and places one by
+    one, the actions and their relations in batches."""
 
-    def theme(self, action: ActionRow) -> Theme:
-        programme = self.programme(
-            year=action.programme[0],
-            number=action.programme[1],
-            title=action.programme_title,
-        )
-        theme = Theme.objects.filter(
-            programme=programme, slug=action.theme_slug
-        ).first()
-        if theme is None:
-            theme = Theme.objects.create(
-                programme=programme,
-                slug=action.theme_slug,
-                title=action.theme_title,
-                order=action.theme_order or 0,
+    def write_rows(self, rows: list[ActionRow]) -> None:
+        for row in rows:
+            self.programme(
+                year=row.programme[0],
+                number=row.programme[1],
+                title=row.programme_title,
             )
-            self.note(Outcome.CREATED, "onderdeel", theme)
-            return theme
-        wanted = {}
-        if action.theme_title:
-            wanted["title"] = action.theme_title
-        if action.theme_order is not None:
-            wanted["order"] = action.theme_order
-        self.update(theme, "onderdeel", wanted)
-        return theme
-
-    def action_lines(self, lines) -> list[ActionLine]:
-        found = []
-        for agenda_name, number, title in lines:
-            agenda = Agenda.objects.filter(name__iexact=agenda_name).first()
-            agenda = agenda or Agenda.objects.filter(slug__iexact=agenda_name).first()
-            if agenda is None:
-                agenda = Agenda.objects.create(
-                    name=agenda_name,
-                    slug=unique_slug(Agenda.objects, agenda_name, fallback="agenda"),
-                )
-                self.note(Outcome.CREATED, "agenda", agenda)
-            line, created = ActionLine.objects.get_or_create(
-                agenda=agenda, number=number, defaults={"title": title}
-            )
+        themes = self.themes(rows)
+        lines = self.action_lines(rows)
+        places = self.places(rows)
+        found = self.existing_actions(rows, themes)
+        current = _current_relations([a.pk for a in found.values() if a is not None])
+        batch = Batch(Action)
+        planned = []
+        for row in rows:
+            theme = themes[row.programme, row.theme_slug]
+            action = found[row.row]
+            created = action is None
+            fields = {"theme": theme, "kind": row.kind}
+            if row.status:  # empty: keep it (Gepland, the default, when new)
+                fields["status"] = row.status
+            fields |= {"year": row.year, "title": row.title, "text": row.text}
+            if row.order is not None:
+                fields["order"] = row.order
             if created:
-                self.note(Outcome.CREATED, "actielijn", line)
-            found.append(line)
-        return found
-
-    def places(self, names) -> list[Place]:
-        found = []
-        for name in names:
-            place = Place.objects.filter(name__iexact=name).first()
-            if place is None:
-                place = Place.objects.create(
-                    name=name, slug=unique_slug(Place.objects, name, fallback="plek")
+                action = Action(**{"order": 0, **fields})
+                batch.create(action)
+                changed = []
+            else:
+                changed = batch.change(action, fields)
+            planned.append((row, action, created, changed))
+        batch.save(self.user)
+        relations = _Relations(current)
+        for row, action, created, changed in planned:
+            labels = [
+                str(Action._meta.get_field(name).verbose_name) for name in changed
+            ]
+            labels += relations.plan(action, row, lines, places, created=created)
+            if created:
+                self.result.record(Outcome.CREATED, "actie", row.title)
+                self.history(Outcome.CREATED, action)
+            elif labels:
+                self.result.record(
+                    Outcome.CHANGED,
+                    "actie",
+                    _("%(title)s (%(fields)s)")
+                    % {"title": row.title, "fields": ", ".join(labels)},
                 )
-                self.note(Outcome.CREATED, "plek", place)
-            found.append(place)
+                self.history(Outcome.CHANGED, action)
+            else:
+                self.result.record(Outcome.UNCHANGED, "actie", row.title)
+        relations.save(self.user)
+
+    def themes(self, rows: list[ActionRow]) -> dict:
+        programmes = {key: self.programmes[key] for key in {r.programme for r in rows}}
+        existing = {
+            (theme.programme_id, theme.slug): theme
+            for theme in Theme.objects.select_for_update().filter(
+                programme__in=[p.pk for p in programmes.values()]
+            )
+        }
+        themes = {}
+        for row in rows:
+            key = (row.programme, row.theme_slug)
+            if key in themes:
+                continue
+            programme = programmes[row.programme]
+            theme = existing.get((programme.pk, row.theme_slug))
+            if theme is None:
+                theme = Theme.objects.create(
+                    programme=programme,
+                    slug=row.theme_slug,
+                    title=row.theme_title,
+                    order=row.theme_order or 0,
+                )
+                self.note(Outcome.CREATED, "onderdeel", theme)
+            else:
+                wanted = {}
+                if row.theme_title:
+                    wanted["title"] = row.theme_title
+                if row.theme_order is not None:
+                    wanted["order"] = row.theme_order
+                self.update(theme, "onderdeel", wanted)
+            themes[key] = theme
+        return themes
+
+    def action_lines(self, rows: list[ActionRow]) -> dict:
+        """The agenda lines the file names, by (agenda name, number)."""
+        agendas = {}
+        for agenda in Agenda.objects.prefetch_related("lines"):
+            agendas.setdefault(agenda.name.lower(), agenda)
+        for agenda in list(agendas.values()):
+            agendas.setdefault(agenda.slug.lower(), agenda)
+        taken = set(Agenda.objects.values_list("slug", flat=True))
+        lines = {}
+        for row in rows:
+            for agenda_name, number, title in row.lines or []:
+                if (agenda_name.lower(), number) in lines:
+                    continue
+                agenda = agendas.get(agenda_name.lower())
+                if agenda is None:
+                    agenda = Agenda.objects.create(
+                        name=agenda_name,
+                        slug=unique_slug(taken, agenda_name, fallback="agenda"),
+                    )
+                    agendas[agenda_name.lower()] = agenda
+                    self.note(Outcome.CREATED, "agenda", agenda)
+                line = next(
+                    (li for li in agenda.lines.all() if li.number == number), None
+                )
+                if line is None:
+                    line, created = ActionLine.objects.get_or_create(
+                        agenda=agenda, number=number, defaults={"title": title}
+                    )
+                    if created:
+                        self.note(Outcome.CREATED, "actielijn", line)
+                lines[agenda_name.lower(), number] = line
+        return lines
+
+    def places(self, rows: list[ActionRow]) -> dict:
+        """The places the file names, by lower-case name."""
+        places = {place.name.lower(): place for place in Place.objects.all()}
+        taken = {place.slug for place in places.values()}
+        for row in rows:
+            for name in row.places or []:
+                if name.lower() not in places:
+                    place = Place.objects.create(
+                        name=name, slug=unique_slug(taken, name, fallback="plek")
+                    )
+                    places[name.lower()] = place
+                    self.note(Outcome.CREATED, "plek", place)
+        return places
+
+    def existing_actions(self, rows: list[ActionRow], themes: dict) -> dict:
+        """The action each row changes (None: a new one), by row number: by its id,
+        else by onderdeel, soort and titel."""
+        by_id = Action.objects.select_for_update().in_bulk(
+            {row.id for row in rows if row.id}
+        )
+        by_key = {}
+        for action in (
+            Action.objects.select_for_update()
+            .filter(theme__in=[theme.pk for theme in themes.values()])
+            .order_by("pk")
+        ):
+            by_key.setdefault((action.theme_id, action.kind, action.title), action)
+        found = {}
+        for row in rows:
+            action = by_id.get(row.id) if row.id else None
+            if action is None:
+                theme = themes[row.programme, row.theme_slug]
+                action = by_key.get((theme.pk, row.kind, row.title))
+            found[row.row] = action
         return found
 
-    def action(self, row: ActionRow) -> None:
-        theme = self.theme(row)
-        action = Action.objects.filter(pk=row.id).first() if row.id else None
-        if action is None:
-            action = (
-                Action.objects.filter(theme=theme, kind=row.kind, title=row.title)
-                .order_by("pk")
-                .first()
-            )
-        created = action is None
-        if created:
-            action = Action(theme=theme, order=row.order or 0)
-        fields = {
-            "theme": theme,
-            "kind": row.kind,
-            "status": row.status or action.status,  # the model's default when new
-            "year": row.year,
-            "title": row.title,
-            "text": row.text,
-        }
-        if row.order is not None:
-            fields["order"] = row.order
-        changed = model_update(instance=action, data=fields, save=False)
-        if created or changed:
-            action.save()
-        changed = [str(Action._meta.get_field(name).verbose_name) for name in changed]
-        changed += self.action_relations(action, row, created=created)
-        if created:
-            self.result.record(Outcome.CREATED, "actie", row.title)
-            self.history(Outcome.CREATED, action)
-        elif changed:
-            self.result.record(
-                Outcome.CHANGED,
-                "actie",
-                _("%(title)s (%(fields)s)")
-                % {"title": row.title, "fields": ", ".join(changed)},
-            )
-            self.history(Outcome.CHANGED, action)
-        else:
-            self.result.record(Outcome.UNCHANGED, "actie", row.title)
 
-    def action_relations(self, action: Action, row: ActionRow, *, created) -> list:
+def _current_relations(action_ids: list[int]) -> dict:
+    """What the existing actions have: lines, places, references, amounts."""
+    current = {
+        "lines": defaultdict(set),
+        "places": defaultdict(set),
+        "references": defaultdict(list),
+        "amounts": defaultdict(list),
+    }
+    for action_id, line_id in Action.action_lines.through.objects.filter(
+        action_id__in=action_ids
+    ).values_list("action_id", "actionline_id"):
+        current["lines"][action_id].add(line_id)
+    for action_id, place_id in Action.places.through.objects.filter(
+        action_id__in=action_ids
+    ).values_list("action_id", "place_id"):
+        current["places"][action_id].add(place_id)
+    for action_id, *reference in Reference.objects.filter(
+        action_id__in=action_ids
+    ).values_list("action_id", "kind", "code", "description"):
+        current["references"][action_id].append(tuple(reference))
+    for action_id, *amount in (
+        KeyFigure.objects.filter(action_id__in=action_ids)
+        .order_by("order", "pk")
+        .values_list("action_id", *AMOUNT_FIELDS)
+    ):
+        current["amounts"][action_id].append(
+            dict(zip(AMOUNT_FIELDS, amount, strict=True))
+        )
+    return current
+
+
+class _Relations:
+    """The actions' lines, places, references and amounts to replace, written
+    together by save()."""
+
+    def __init__(self, current: dict):
+        self.current = current
+        self.replaced = defaultdict(list)  # relation -> action ids
+        self.lines, self.places, self.references, self.amounts = [], [], [], []
+
+    def plan(self, action, row: ActionRow, lines, places, *, created) -> list[str]:
+        """What of `row`'s relations differs from `action`'s (labels)."""
         changed = []
+        Lines, Places = Action.action_lines.through, Action.places.through
         if row.lines is not None:
-            lines = self.action_lines(row.lines)
-            if created or {li.pk for li in lines} != set(
-                action.action_lines.values_list("pk", flat=True)
-            ):
-                action.action_lines.set(lines)
+            wanted = {lines[name.lower(), number].pk for name, number, _t in row.lines}
+            if created or wanted != self.current["lines"][action.pk]:
+                self.replaced["lines"].append(action.pk)
+                self.lines += [
+                    Lines(action_id=action.pk, actionline_id=pk) for pk in wanted
+                ]
                 changed.append(_("actielijnen"))
         if row.places is not None:
-            places = self.places(row.places)
-            if created or {p.pk for p in places} != set(
-                action.places.values_list("pk", flat=True)
-            ):
-                action.places.set(places)
+            wanted = {places[name.lower()].pk for name in row.places}
+            if created or wanted != self.current["places"][action.pk]:
+                self.replaced["places"].append(action.pk)
+                self.places += [
+                    Places(action_id=action.pk, place_id=pk) for pk in wanted
+                ]
                 changed.append(_("plekken"))
-        if row.references is not None:
-            current = sorted(
-                action.references.values_list("kind", "code", "description")
-            )
-            if sorted(row.references) != current:
-                action.references.all().delete()
-                Reference.objects.bulk_create(
-                    Reference(action=action, kind=kind, code=code, description=text)
-                    for kind, code, text in row.references
-                )
-                changed.append(_("verwijzingen"))
-        if row.amounts is not None:
-            fields = ["label", "amount", "unit", "approximate", "year_from", "year_to"]
-            current = [
-                dict(zip(fields, values, strict=True))
-                for values in action.key_figures.order_by("order", "pk").values_list(
-                    *fields
-                )
+        if row.references is not None and sorted(row.references) != sorted(
+            self.current["references"][action.pk]
+        ):
+            self.replaced["references"].append(action.pk)
+            self.references += [
+                Reference(action=action, kind=kind, code=code, description=text)
+                for kind, code, text in row.references
             ]
-            if current != row.amounts:
-                action.key_figures.all().delete()
-                programme = action.theme.programme
-                for order, amount in enumerate(row.amounts, start=1):
-                    KeyFigure.objects.create(
-                        programme=programme,
-                        theme=action.theme,
-                        action=action,
-                        order=order,
-                        **amount,
-                    )
-                changed.append(_("bedragen"))
-        return [str(name) for name in changed if not created]
+            changed.append(_("verwijzingen"))
+        if (
+            row.amounts is not None
+            and row.amounts != self.current["amounts"][action.pk]
+        ):
+            self.replaced["amounts"].append(action.pk)
+            self.amounts += [
+                KeyFigure(
+                    programme=action.theme.programme,
+                    theme=action.theme,
+                    action=action,
+                    order=order,
+                    **amount,
+                )
+                for order, amount in enumerate(row.amounts, start=1)
+            ]
+            changed.append(_("bedragen"))
+        return [] if created else [str(name) for name in changed]
+
+    def save(self, user) -> None:
+        Lines, Places = Action.action_lines.through, Action.places.through
+        Lines.objects.filter(action_id__in=self.replaced["lines"]).delete()
+        Lines.objects.bulk_create(self.lines, batch_size=BATCH_SIZE)
+        Places.objects.filter(action_id__in=self.replaced["places"]).delete()
+        Places.objects.bulk_create(self.places, batch_size=BATCH_SIZE)
+        # With their history, like an editor's delete: the references and sums
+        # of a few changed actions, not of every new one.
+        Reference.objects.filter(action_id__in=self.replaced["references"]).delete()
+        bulk_create_with_history(
+            self.references, Reference, batch_size=BATCH_SIZE, default_user=user
+        )
+        KeyFigure.objects.filter(action_id__in=self.replaced["amounts"]).delete()
+        bulk_create_with_history(
+            self.amounts, KeyFigure, batch_size=BATCH_SIZE, default_user=user
+        )
 
 
 class _Actions(Table):
@@ -476,7 +593,7 @@ class _Actions(Table):
     recognised_by = {"titel", "tekst", "status", "onderdeel"}
 
     def read_rows(self, frame: pd.DataFrame, sheet: str | None):
-        rows = [_read_row(cells, row, sheet) for row, cells in frame.iterrows()]
+        rows = [_read_row(cells, row, sheet) for row, cells in rows_of(frame)]
         return rows, [problem for action in rows for problem in action.problems]
 
     def check(self, rows, sheet):

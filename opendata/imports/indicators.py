@@ -6,17 +6,19 @@ from decimal import Decimal
 
 import pandas as pd
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from content.cells import plain_number
-from content.services import field_labels, model_update
+from content.services import field_labels
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
 from ..columns import INDICATOR_COLUMNS
-from .pipeline import RowReader, Table, programme_problems
-from .results import ImportResult, Outcome, Problem
-from .writer import RecordWriter, unique_slug
+from .pipeline import RowReader, Table, programme_problems, rows_of
+from .results import Outcome, Problem
+from .writer import Batch, RecordWriter, unique_slug
 
 # What an indicator is, apart from its values; all rows of one indicator agree.
 INDICATOR_ATTRIBUTES = {
@@ -62,7 +64,7 @@ def _optional_text(reader: RowReader, column: str, max_length: int) -> str | Non
     return reader.text(column, max_length=max_length) if reader.has(column) else None
 
 
-def _read_row(cells: pd.Series, row: int, sheet: str | None, known: dict):
+def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
     reader = RowReader(cells, row, sheet)
     slug = reader.slug("indicator_slug")
     existing = known.get(slug)
@@ -169,88 +171,112 @@ def _shown(value: Decimal | None) -> str:
 
 
 class _IndicatorWriter(RecordWriter):
-    def __init__(self, result: ImportResult, user=None):
-        super().__init__(result, user)
-        self.indicators = {}
+    """Indicators and their values in bulk: the file's records are read in a few
+    queries, then created and changed in batches."""
 
-    def write(self, row: ValueRow) -> None:
-        self.value(row)
-
-    def new_slug(self, row: ValueRow) -> str:
-        """From the name; with the unit when two measures share a name (as in the
-        budget's table)."""
-        slug = slugify(row.name)[:190]
-        if slug and not Indicator.objects.filter(slug=slug).exists():
-            return slug
-        return unique_slug(
-            Indicator.objects, f"{row.name} {row.unit}", fallback="indicator"
-        )
-
-    def indicator(self, row: ValueRow) -> Indicator:
-        if row.indicator_key in self.indicators:
-            return self.indicators[row.indicator_key]
-        programme = self.programme(
-            year=row.programme[0], number=row.programme[1], title=row.programme_title
-        )
-        if row.slug:
-            indicator = Indicator.objects.filter(slug=row.slug).first()
-        else:
-            indicator = Indicator.objects.filter(
-                programme=programme, name=row.name, unit=row.unit
-            ).first()
-        wanted = {
-            "programme": programme,
-            "name": row.name,
-            "order": row.order,
-            "unit": row.unit,
-            "unit_kind": row.unit_kind,
-            "source": row.source,
-            "description": row.description,
-        }
-        # An absent column (None) leaves what the portal has; an empty source or
-        # description clears it, as the person who emptied the cell meant.
-        wanted = {
-            key: v
-            for key, v in wanted.items()
-            if v is not None and not (key == "name" and v == "")
-        }
-        if indicator is None:
-            wanted.setdefault(
-                "unit_kind", UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT
+    def write_rows(self, rows: list[ValueRow]) -> None:
+        for row in rows:  # the few budgets and programmes, one by one
+            self.programme(
+                year=row.programme[0],
+                number=row.programme[1],
+                title=row.programme_title,
             )
-            indicator = Indicator.objects.create(
-                slug=row.slug or self.new_slug(row), **wanted
+            self.budget(row.budget_year)
+        indicators = self.indicators(rows)
+        values = Batch(IndicatorValue)
+        existing = {
+            (value.indicator_id, value.budget_id, value.kind): value
+            for value in IndicatorValue.objects.select_for_update().filter(
+                indicator__in=[i for i in indicators.values() if i.pk is not None]
             )
-            self.note(Outcome.CREATED, "indicator", indicator)
-        else:
-            self.update(indicator, "indicator", wanted)
-        self.indicators[row.indicator_key] = indicator
-        return indicator
+        }
+        for row in rows:
+            self.value(row, indicators[row.indicator_key], existing, values)
+        values.save(self.user)
+        # What the values' post_save does one by one: their indicator changed.
+        touched = {value.indicator_id for value in [*values.new, *values.changed]}
+        if touched:
+            Indicator.objects.filter(pk__in=touched).update(updated_at=timezone.now())
 
-    def value(self, row: ValueRow) -> None:
-        indicator = self.indicator(row)
-        budget = self.budget(row.budget_year)
+    def indicators(self, rows: list[ValueRow]) -> dict:
+        """Every indicator of the file by its key, created or changed."""
+        programmes = [self.programmes[row.programme] for row in rows]
+        found = Indicator.objects.select_for_update().filter(
+            Q(slug__in={row.slug for row in rows if row.slug})
+            | Q(programme__in={p.pk for p in programmes})
+        )
+        by_slug, by_name = {}, {}
+        for indicator in found:  # in the default order: the first of a name wins
+            by_slug[indicator.slug] = indicator
+            by_name.setdefault(
+                (indicator.programme_id, indicator.name, indicator.unit), indicator
+            )
+        taken = set(Indicator.objects.values_list("slug", flat=True))
+        batch = Batch(Indicator)
+        indicators = {}
+        for row in rows:
+            if row.indicator_key in indicators:
+                continue
+            programme = self.programmes[row.programme]
+            indicator = (
+                by_slug.get(row.slug)
+                if row.slug
+                else by_name.get((programme.pk, row.name, row.unit))
+            )
+            wanted = {
+                "programme": programme,
+                "name": row.name,
+                "order": row.order,
+                "unit": row.unit,
+                "unit_kind": row.unit_kind,
+                "source": row.source,
+                "description": row.description,
+            }
+            # An absent column (None) leaves what the portal has; an empty source
+            # or description clears it, as the person who emptied the cell meant.
+            wanted = {
+                key: v
+                for key, v in wanted.items()
+                if v is not None and not (key == "name" and v == "")
+            }
+            if indicator is None:
+                wanted.setdefault(
+                    "unit_kind",
+                    UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT,
+                )
+                indicator = Indicator(slug=row.slug or _new_slug(row, taken), **wanted)
+                taken.add(indicator.slug)
+                batch.create(indicator)
+                self.note(Outcome.CREATED, "indicator", indicator)
+            else:
+                changed = batch.change(indicator, wanted)
+                self.note_update(indicator, "indicator", changed)
+            indicators[row.indicator_key] = indicator
+        batch.save(self.user)
+        return indicators
+
+    def value(self, row: ValueRow, indicator, existing: dict, batch: Batch) -> None:
+        budget = self.budgets[row.budget_year]
         kind_label = ValueKind(row.kind).label
         described = f"{indicator}, {budget}, {kind_label}"
-        value = IndicatorValue.objects.filter(
-            indicator=indicator, budget=budget, kind=row.kind
-        ).first()
+        value = existing.get((indicator.pk, budget.pk, row.kind))
         wanted = {"value": row.value}
         if row.has_measured_year:
             wanted["measured_year"] = row.measured_year
         if row.note is not None:
             wanted["note"] = row.note
         if value is None:
-            value = IndicatorValue.objects.create(
+            value = IndicatorValue(
                 indicator=indicator, budget=budget, kind=row.kind, **wanted
             )
+            batch.create(value)
             self.result.record(
                 Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
             )
             self.history(Outcome.CREATED, value)
             return
         before = _shown(value.value)
-        changed = model_update(instance=value, data=wanted)
+        changed = batch.change(value, wanted)
         if not changed:
             self.result.record(
                 Outcome.UNCHANGED, "waarde", f"{described}: {_shown(row.value)}"
@@ -266,6 +292,15 @@ class _IndicatorWriter(RecordWriter):
         )
 
 
+def _new_slug(row: ValueRow, taken: set) -> str:
+    """From the name; with the unit when two measures share a name (as in the
+    budget's table)."""
+    slug = slugify(row.name)[:190]
+    if slug and slug not in taken:
+        return slug
+    return unique_slug(taken, f"{row.name} {row.unit}", fallback="indicator")
+
+
 class _IndicatorValues(Table):
     name = "indicatoren"
     columns = INDICATOR_COLUMNS
@@ -274,7 +309,7 @@ class _IndicatorValues(Table):
     def read_rows(self, frame: pd.DataFrame, sheet: str | None):
         known = {indicator.slug: indicator for indicator in Indicator.objects.all()}
         rows, problems = [], []
-        for row, cells in frame.iterrows():
+        for row, cells in rows_of(frame):
             values, row_problems = _read_row(cells, row, sheet, known)
             rows.append(values)
             problems += row_problems

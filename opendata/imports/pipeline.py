@@ -34,8 +34,8 @@ from .writer import RecordWriter
 class RowReader:
     """Reads the cells of one row, collecting every problem instead of stopping."""
 
-    def __init__(self, frame_row: pd.Series, row: int, sheet: str | None):
-        self.cells = frame_row
+    def __init__(self, cells: dict, row: int, sheet: str | None):
+        self.cells = cells
         self.row = row
         self.sheet = sheet
         self.problems: list[Problem] = []
@@ -44,7 +44,7 @@ class RowReader:
         self.problems.append(Problem(message, self.row, column, self.sheet))
 
     def has(self, column: str) -> bool:
-        return column in self.cells.index
+        return column in self.cells
 
     def text(self, column: str, *, required=False, max_length=None) -> str:
         value = cell_text(self.cells.get(column))
@@ -214,8 +214,14 @@ class Table:
         raise NotImplementedError
 
     def writer(self, result: ImportResult, user) -> RecordWriter:
-        """Writes one row at a time with .write(row)."""
+        """Writes the rows with .write_rows(rows)."""
         raise NotImplementedError
+
+
+def rows_of(frame: pd.DataFrame) -> list[tuple[int, dict]]:
+    """(row number, {column: cell}) for every row: plain dicts, which a reader
+    asks a tenth of the time a pandas row takes."""
+    return list(frame.to_dict("index").items())
 
 
 def table_import(
@@ -232,8 +238,8 @@ def table_import(
         result.problems += problems
         return
     writer = table.writer(result, user)
-    for row in rows:
-        writer.write(row)
+    writer.write_rows(rows)
+    writer.finish()
 
 
 # The explanation sheet of the template is read by people, not imported.
