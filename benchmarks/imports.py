@@ -163,7 +163,8 @@ def main():
                 )
                 lines.append(line)
                 print(
-                    f"{size:>7} {kind:<16} {format_name:<4} {len(content) / 1e6:5.2f} MB"
+                    f"{size:>7} {kind:<16} {format_name:<4} "
+                    f"{len(content) / 1e6:5.2f} MB"
                     f"  preview {preview[0]:6.1f} s ({size / preview[0]:7.0f} rows/s)"
                     f"  import {applied[0]:6.1f} s ({size / applied[0]:7.0f} rows/s)"
                     f"  {applied[1]} queries",
