@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -60,6 +61,8 @@ class BudgetFileImportView(PermissionRequiredMixin, FormView):
             self.request.session[SESSION_KEY] = {
                 "name": upload.name,
                 "digest": digest,
+                # This preview, once: a second confirmation imports nothing.
+                "preview": uuid.uuid4().hex,
                 "content": base64.b64encode(content).decode("ascii"),
             }
             context["digest"] = digest
@@ -78,6 +81,7 @@ class BudgetFileImportView(PermissionRequiredMixin, FormView):
             file_name=stored["name"],
             user=self.request.user,
             dry_run=False,
+            preview=stored["preview"],
         )
         if not result.ok:
             return self.render_to_response(

@@ -34,9 +34,27 @@ class ImportRun(models.Model):
         blank=True,
         help_text=_("Wat er nieuw is en wat er veranderd is, een regel per record."),
     )
+    preview = models.CharField(
+        _("voorbeeld"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Het voorbeeld in het beheer dat tot deze import leidde: een voorbeeld "
+            "wordt één keer ingelezen, ook als er twee keer op bevestigen wordt "
+            "gedrukt."
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["preview"],
+                condition=~models.Q(preview=""),
+                name="importrun_one_import_per_preview",
+            ),
+        ]
         verbose_name = _("import")
         verbose_name_plural = _("importen")
         permissions = [

@@ -4,10 +4,12 @@ This module knows file formats, not the domain: exports.py builds the frames it
 writes, imports/ reads the frames it makes.
 """
 
+import codecs
 import csv
 import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,9 +28,13 @@ from .imports.results import Problem
 # A bigger file is a mistake (a photo, a whole archive), not a budget.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-# --- Reading files ---------------------------------------------------------------
+# An .xlsx is a zip: 5 MB may unpack to gigabytes (a zip bomb). Every part's
+# unpacked size is checked before it is read: a real 5 MB budget file of 100,000
+# rows unpacks to about 40 MB.
+MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+# More rows than a budget has: refused before they are all held in memory.
+MAX_ROWS = 100_000
 
 
 class SpreadsheetError(Exception):
@@ -37,6 +43,27 @@ class SpreadsheetError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+
+
+def _megabytes(size: int) -> str:
+    return str(round(size / 1024 / 1024, 1))
+
+
+def _too_many_rows() -> SpreadsheetError:
+    return SpreadsheetError(
+        [
+            Problem(
+                _(
+                    "Het bestand heeft meer dan %(limit)s rijen. Verdeel het over "
+                    "meer bestanden."
+                )
+                % {"limit": f"{MAX_ROWS:,}".replace(",", ".")}
+            )
+        ]
+    )
+
+
+# --- Reading files ---------------------------------------------------------------
 
 
 @dataclass
@@ -65,21 +92,80 @@ def _frame(header: list, rows: list[tuple[int, list]]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=columns, index=index, dtype=object)
 
 
-def _read_xlsx(content: bytes) -> list[Sheet]:
+def _unreadable_xlsx() -> SpreadsheetError:
+    return SpreadsheetError(
+        [Problem(_("Het bestand is geen leesbaar Excel-bestand (.xlsx)."))]
+    )
+
+
+def _check_unpacked_size(content: bytes) -> None:
+    """Refuse a workbook whose parts unpack too large, before any is read.
+
+    zipfile never unpacks more than a part's stated size (it stops with an error),
+    so the stated sizes bound what reading can take.
+    """
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        parts = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise _unreadable_xlsx() from error
+    largest = max(parts, key=lambda part: part.file_size, default=None)
+    total = sum(part.file_size for part in parts)
+    if largest is not None and (
+        largest.file_size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES
+    ):
         raise SpreadsheetError(
-            [Problem(_("Het bestand is geen leesbaar Excel-bestand (.xlsx)."))]
-        ) from error
+            [
+                Problem(
+                    _(
+                        "Het Excel-bestand is uitgepakt te groot: %(size)s MB (het "
+                        "deel %(part)s %(part_size)s MB), terwijl hoogstens "
+                        "%(limit)s MB kan. Sla het op als CSV of verdeel het over "
+                        "meer bestanden."
+                    )
+                    % {
+                        "size": _megabytes(total),
+                        "part": largest.filename,
+                        "part_size": _megabytes(largest.file_size),
+                        "limit": MAX_UNPACKED_BYTES // 1024 // 1024,
+                    }
+                )
+            ]
+        )
+
+
+def _read_xlsx(content: bytes) -> list[Sheet]:
+    _check_unpacked_size(content)
+    try:
+        # Formulas as formulas (data_only=False): a formula's value is whatever
+        # the program that saved it calculated, or nothing; it is refused below.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise _unreadable_xlsx() from error
     sheets = []
+    formulas = []
     for worksheet in workbook.worksheets:
         rows = []
         header = None
         for number, row in enumerate(worksheet.iter_rows(), start=1):
+            if len(rows) > MAX_ROWS:
+                workbook.close()
+                raise _too_many_rows()
             cells = []
             for cell in row:
                 value = getattr(cell, "value", None)
+                if getattr(cell, "data_type", None) == "f" and len(formulas) < 20:
+                    formulas.append(
+                        Problem(
+                            _(
+                                "cel %(cell)s bevat een formule (%(formula)s); het "
+                                "portaal rekent niet. Zet er de waarde zelf in "
+                                "(kopiëren en plakken als waarde)."
+                            )
+                            % {"cell": cell.coordinate, "formula": str(value)[:40]},
+                            row=number,
+                            sheet=worksheet.title,
+                        )
+                    )
                 # Dutch Excel stores a typed 17,3% as 0.173 shown as a percentage.
                 number_format = getattr(cell, "number_format", "") or ""
                 if isinstance(value, int | float) and "%" in number_format:
@@ -96,15 +182,52 @@ def _read_xlsx(content: bytes) -> list[Sheet]:
         if header is not None:
             sheets.append(Sheet(worksheet.title, _frame(header, rows)))
     workbook.close()
+    if formulas:
+        raise SpreadsheetError(formulas)
     return sheets
 
 
+def _csv_text(content: bytes) -> str:
+    """The text of a CSV in the encodings Excel writes: UTF-8 (with or without a
+    byte order mark), UTF-16 ('Unicode-tekst', with its mark) and, for Dutch
+    Excel's plain 'CSV (puntkomma)', Windows-1252."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if b"\x00" not in content:
+                try:
+                    return content.decode("cp1252")
+                except UnicodeDecodeError:
+                    pass
+    raise SpreadsheetError([_encoding_problem()])
+
+
+def _encoding_problem() -> Problem:
+    return Problem(
+        _(
+            "De tekens in dit CSV-bestand zijn niet te lezen. Sla het in Excel op "
+            "als 'CSV UTF-8 (door komma's gescheiden)' en lees het opnieuw in."
+        )
+    )
+
+
+def _utf16_without_mark(content: bytes) -> bool:
+    """Text in UTF-16 without its byte order mark: every other byte is 0."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    sample = content[:512]
+    half = len(sample) // 2
+    return half > 8 and max(sample[0::2].count(0), sample[1::2].count(0)) > half * 0.9
+
+
 def _read_csv(content: bytes) -> list[Sheet]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Dutch Excel's plain "CSV (puntkomma)" is Windows-1252, not UTF-8.
-        text = content.decode("cp1252", errors="replace")
+    text = _csv_text(content)
     first_line = text.split("\n", 1)[0]
     separator = max([";", ",", "\t"], key=first_line.count)
     try:
@@ -117,6 +240,8 @@ def _read_csv(content: bytes) -> list[Sheet]:
                 )
             ]
         ) from error
+    if len(records) > MAX_ROWS + 1:
+        raise _too_many_rows()
     records = [(number, row) for number, row in enumerate(records, start=1)]
     while records and all(cell_text(c) == "" for c in records[0][1]):
         records.pop(0)
@@ -162,7 +287,11 @@ def read_spreadsheet(content: bytes) -> list[Sheet]:
                 )
             ]
         )
-    elif b"\x00" in content[:4096]:
+    elif _utf16_without_mark(content):
+        raise SpreadsheetError([_encoding_problem()])
+    elif b"\x00" in content[:4096] and not content.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         raise SpreadsheetError(
             [
                 Problem(

@@ -116,6 +116,9 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # request reconnects by itself.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A write waits this long for another process's (an import's) to finish.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 
 # The cache holds the content version (hengelo_portal/caching.py) and the
 # cached pages, so it must be one for every process that changes or serves

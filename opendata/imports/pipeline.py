@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -260,16 +260,69 @@ def table_of(sheet: Sheet) -> Table | None:
     return next((t for t in _tables() if columns & t.recognised_by), None)
 
 
-@transaction.atomic
+# Any number that no other advisory lock of the portal's database uses.
+IMPORT_LOCK = 58_210_001
+# How long an import waits for another to finish (a request has 30 s in all).
+LOCK_WAIT_SECONDS = 20
+
+
+def _one_import_at_a_time() -> None:
+    """Wait until no other import runs, and keep others waiting until this one's
+    transaction ends: two imports of the same file at once then give the result
+    of one (the second finds everything in place), never duplicates."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = %s", [f"{LOCK_WAIT_SECONDS}s"])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+    else:
+        # SQLite: the first write of a transaction takes the database's write
+        # lock until the commit, also when it changes no row.
+        ImportRun.objects.filter(pk=0).update(file_size=0)
+
+
+def _busy() -> Problem:
+    return Problem(
+        _(
+            "Er wordt op dit moment al een ander bestand ingelezen, of iemand "
+            "wijzigt tegelijk dezelfde gegevens. Er is niets opgeslagen; lees het "
+            "bestand over een minuut opnieuw in."
+        )
+    )
+
+
 def budget_file_import(
-    *, content: bytes, file_name: str, user=None, dry_run: bool = False
+    *,
+    content: bytes,
+    file_name: str,
+    user=None,
+    dry_run: bool = False,
+    preview: str = "",
 ) -> ImportResult:
     """Import every table of an uploaded file in one transaction: the command's,
-    the admin's preview (dry_run) and its confirmation.
+    the admin's preview (dry_run) and its confirmation (`preview` names the
+    preview it confirms: it is imported once, however often it is confirmed).
 
     On any problem in any table nothing is written. An applied import (not a dry
-    run, no problems) is logged as an ImportRun with who did it.
+    run, no problems) is logged as an ImportRun with who did it. Imports run one
+    at a time; one that cannot wait its turn, or that meets a simultaneous
+    change, writes nothing and says so.
     """
+    try:
+        return _budget_file_import(
+            content=content,
+            file_name=file_name,
+            user=user,
+            dry_run=dry_run,
+            preview=preview,
+        )
+    except (IntegrityError, OperationalError):
+        result = ImportResult(dry_run=dry_run)
+        result.problems.append(_busy())
+        return result
+
+
+@transaction.atomic
+def _budget_file_import(*, content, file_name, user, dry_run, preview) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
     try:
         sheets = read_spreadsheet(content)
@@ -289,6 +342,17 @@ def budget_file_import(
             Problem(_("Het bestand bevat geen gegevens: er staan geen rijen in."))
         )
     user = user if user is not None and user.is_authenticated else None
+    _one_import_at_a_time()
+    if preview and ImportRun.objects.filter(preview=preview).exists():
+        result.problems.append(
+            Problem(
+                _(
+                    "Dit voorbeeld is al bevestigd en het bestand is ingelezen; "
+                    "er is niets twee keer opgeslagen."
+                )
+            )
+        )
+        return result
     for sheet in tables:
         sheet_name = sheet.name if named else None
         table = table_of(sheet)
@@ -315,6 +379,7 @@ def budget_file_import(
         file_name=file_name[:255],
         file_size=len(content),
         summary=result.summary(),
+        preview=preview,
         details="\n".join(
             f"{Outcome.label(change.outcome)}: {change.what}: {change.description}"
             for change in result.changes

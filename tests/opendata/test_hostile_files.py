@@ -1,0 +1,104 @@
+"""Files as an attacker or a hurried editor leaves them: zip bombs, formulas,
+other encodings, too many rows. Each is refused with a Dutch message (or read),
+and nothing is written."""
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from opendata.exports import indicator_values_frame
+from opendata.imports.pipeline import budget_file_import
+from opendata.spreadsheets import (
+    MAX_PART_BYTES,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    frame_to_csv,
+    frames_to_xlsx,
+)
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+
+def problems(content: bytes) -> list[str]:
+    result = budget_file_import(content=content, file_name="bestand")
+    assert not result.ok
+    return [str(problem) for problem in result.problems]
+
+
+def zip_bomb(parts: dict[str, int]) -> bytes:
+    """A real .xlsx-shaped zip whose parts unpack to the given sizes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for name, size in parts.items():
+            archive.writestr(name, b"<row/>" * (size // 6 + 1))
+    return buffer.getvalue()
+
+
+def test_a_sheet_that_unpacks_beyond_the_limit_is_refused_unread(snapshot):
+    before = snapshot()
+    bomb = zip_bomb({"xl/worksheets/sheet1.xml": MAX_PART_BYTES + 1024})
+    assert len(bomb) < 1024 * 1024  # under a megabyte packed
+    [message] = problems(bomb)
+    assert "uitgepakt te groot" in message and "xl/worksheets/sheet1.xml" in message
+    assert snapshot() == before
+
+
+def test_many_parts_that_together_unpack_too_large_are_refused():
+    third = MAX_UNPACKED_BYTES // 3 + 1024
+    bomb = zip_bomb(
+        {
+            "xl/sharedStrings.xml": third,
+            "xl/worksheets/sheet1.xml": third,
+            "xl/worksheets/sheet2.xml": third,
+        }
+    )
+    [message] = problems(bomb)
+    assert "uitgepakt te groot" in message
+
+
+def test_a_formula_is_refused_with_its_cell_named(snapshot):
+    workbook = load_workbook(
+        io.BytesIO(frames_to_xlsx({"indicatoren": indicator_values_frame()}))
+    )
+    sheet = workbook["indicatoren"]
+    value_column = [cell.value for cell in sheet[1]].index("waarde") + 1
+    sheet.cell(row=3, column=value_column, value="=1+1")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    before = snapshot()
+    [message] = problems(buffer.getvalue())
+    letter = sheet.cell(row=3, column=value_column).column_letter
+    assert f"cel {letter}3 bevat een formule (=1+1)" in message
+    assert "blad indicatoren, rij 3" in message
+    assert snapshot() == before
+
+
+def test_a_utf16_csv_as_excel_writes_it_is_read(snapshot):
+    before = snapshot()
+    content = frame_to_csv(indicator_values_frame()).decode("utf-8")
+    # Excel's "Unicode-tekst": UTF-16 with its byte order mark.
+    result = budget_file_import(content=content.encode("utf-16"), file_name="u.csv")
+    assert result.ok, [str(p) for p in result.problems]
+    assert not result.created and not result.changed
+    assert snapshot() == before
+
+
+def test_a_csv_in_an_encoding_without_a_mark_says_which_to_use():
+    content = frame_to_csv(indicator_values_frame()).decode("utf-8")
+    [message] = problems(content.encode("utf-16-le"))
+    assert "CSV UTF-8" in message
+
+
+def test_a_windows_1252_csv_is_read():
+    content = frame_to_csv(indicator_values_frame()).decode("utf-8")
+    result = budget_file_import(content=content.encode("cp1252"), file_name="w.csv")
+    assert result.ok, [str(p) for p in result.problems]
+
+
+def test_more_rows_than_a_budget_has_are_refused():
+    content = ("a,b\r\n" + "1,2\r\n" * (MAX_ROWS + 1)).encode()
+    [message] = problems(content)
+    assert "meer dan 100.000 rijen" in message
