@@ -5,6 +5,7 @@ import pandas as pd
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_portal.params import YEAR, parse_int
 from programmes.exports import PROGRAMME_COLUMNS
 from programmes.filters import filter_programme
 from programmes.importing import Column
@@ -74,8 +75,9 @@ def indicator_values_for(
     """The published values a download asks for with ?programma=&jaar=&indicator=."""
     values = published_values()
     values = filter_programme(values, "indicator__programme", programme)
-    if year.strip().isdigit():
-        values = values.filter(budget__year=int(year))
+    year = parse_int(year, **YEAR)
+    if year is not None:
+        values = values.filter(budget__year=year)
     if indicator.strip():
         values = values.filter(indicator__slug=indicator.strip())
     return values

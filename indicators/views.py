@@ -9,6 +9,14 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from hengelo_portal.params import (
+    TABLE_PARAMETERS,
+    YEAR,
+    int_param,
+    parse_int,
+    reads_parameters,
+    text_param,
+)
 from programmes.exports import ACTION_COLUMNS, LIST_NOTE
 from programmes.models import Budget
 from programmes.spreadsheets import DOWNLOAD_LABELS, MAX_FILE_BYTES, download_response
@@ -27,6 +35,7 @@ from .tables import indicator_values_table
 INDICATORS_PER_PAGE = 20
 
 
+@reads_parameters(TABLE_PARAMETERS)
 def indicator_list(request):
     year_table = indicator_year_table()
     table = indicator_values_table(
@@ -77,10 +86,11 @@ def render_indicator(request, indicator, *, preview=False):
 
 
 def _year(request, name, years, default):
-    raw = request.GET.get(name, "")
-    return int(raw) if raw.isdigit() and int(raw) in years else default
+    year = int_param(request.GET, name, **YEAR)
+    return year if year in years else default
 
 
+@reads_parameters("van", "naar", TABLE_PARAMETERS)
 def indicator_compare(request):
     years = list(
         Budget.objects.published()
@@ -107,19 +117,20 @@ def indicator_compare(request):
     )
 
 
+@reads_parameters("programma", "jaar", "indicator")
 def indicator_values_download(request, suffix):
     """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
-    year = request.GET.get("jaar", "").strip()
-    if year and not year.isdigit():
+    year = text_param(request.GET, "jaar", max_length=20)
+    if year and parse_int(year, **YEAR) is None:
         # A typo in a filter must not quietly give every value.
         return HttpResponseBadRequest(
             _("jaar: '%(year)s' is geen jaartal") % {"year": year},
             content_type="text/plain; charset=utf-8",
         )
     values = indicator_values_for(
-        programme=request.GET.get("programma", ""),
+        programme=text_param(request.GET, "programma"),
         year=year,
-        indicator=request.GET.get("indicator", ""),
+        indicator=text_param(request.GET, "indicator"),
     )
     frame = indicator_values_frame(values=values)
     return download_response(frame, name="indicatoren", suffix=suffix)

@@ -1,13 +1,20 @@
 """Public pages of the budget: home, programme, actions, agendas, glossary, search;
 the actions download."""
 
-from django_tables2 import RequestConfig
-
 from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from hengelo_portal.params import (
+    TABLE_PARAMETERS,
+    YEAR,
+    TableConfig,
+    int_param,
+    reads_parameters,
+    text_param,
+)
 
 from .exports import actions_frame
 from .filters import ActionFilter, actions_for_list
@@ -30,9 +37,9 @@ KIND_PLURALS = {
 }
 
 
+@reads_parameters("jaar")
 def home(request):
-    year = request.GET.get("jaar", "")
-    budget = budget_on_show(year=int(year) if year.isdigit() else None)
+    budget = budget_on_show(year=int_param(request.GET, "jaar", **YEAR))
     budgets = Budget.objects.published().filter(programmes__isnull=False).distinct()
     programmes = budget.programmes.published() if budget else []
     return render(
@@ -89,14 +96,15 @@ def render_programme(request, programme, agendas, *, preview=False):
     )
 
 
+@reads_parameters(ActionFilter.base_filters, TABLE_PARAMETERS)
 def action_list(request):
     filterset = ActionFilter(request.GET, queryset=actions_for_list())
     table = ActionTable(filterset.qs)
     table.caption = _("Acties, doelen en pilots")
-    RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
+    TableConfig(request, per_page=ACTIONS_PER_PAGE).configure(table)
     # Downloads keep the filters that are set (not the sorting or the page).
     filters = request.GET.copy()
-    for name in ("sort", "page"):
+    for name in TABLE_PARAMETERS:
         filters.pop(name, None)
     return render(
         request,
@@ -142,14 +150,16 @@ def glossary(request):
     )
 
 
+@reads_parameters("q")
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = text_param(request.GET, "q")
     results = search_everything(query) if query else []
     return render(
         request, "programmes/search.html", {"query": query, "results": results}
     )
 
 
+@reads_parameters(ActionFilter.base_filters)
 def actions_download(request, suffix):
     """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
     filters = ActionFilter(request.GET, queryset=Action.objects.all())

@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL and other control characters in a query string get a 400 before any
+    # view, or the cache, sees them.
+    "hengelo_portal.middleware.ControlCharacterMiddleware",
     # Above compression and ETags: a cached page is stored as it is sent.
     "hengelo_portal.middleware.PublicPageCacheMiddleware",
     # Pages compress to about a tenth (benchmarks/RESULTS.md). Against BREACH,
