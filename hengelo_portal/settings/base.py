@@ -251,12 +251,27 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # Query strings are taken out of every record, tracebacks included
+    # (hengelo_portal/log_filters.py); gunicorn's logger has the same filter.
+    "filters": {
+        "no_query_strings": {"()": "hengelo_portal.log_filters.QueryStringFilter"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without Django's own handlers (plain text in debug, mail to ADMINS),
+        # every record of Django goes through the one handler above.
+        "django": {"handlers": []},
         # Django's own request log repeats what RequestLogMiddleware writes.
         "django.request": {"level": "ERROR"},
-        "django.server": {"level": "WARNING"},
+        # Django's default keeps runserver's lines from the handler above.
+        "django.server": {"level": "WARNING", "propagate": True},
     },
 }
 
