@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
-from django.views.defaults import bad_request
 
+from .api_errors import bad_request
 from .caching import cache_page, cached_page, page_key, reads_every_parameter
 from .params import has_control_characters
 

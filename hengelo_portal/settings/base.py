@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's messages in Dutch, or English with ?lang=en.
+    "hengelo_portal.api_errors.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +217,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
+    # Error bodies in the API's language, never Django's English 404 text.
+    "EXCEPTION_HANDLER": "hengelo_portal.api_errors.exception_handler",
 }
 # Dutch by default; /api/v1/schema/?lang=en gives the schema in English (title,
 # description and every field's help text), as drf-spectacular translates lazy
