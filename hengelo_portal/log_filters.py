@@ -65,7 +65,7 @@ class QueryStringFilter(logging.Filter):
         text holds the visitor's address) by its method and path; return what of
         its query string must not show in a traceback."""
         request = getattr(record, "request", None)
-        if request is None:
+        if request is None or isinstance(request, str):  # none, or done already
             return set()
         meta = getattr(request, "META", None)
         if meta is None:  # runserver puts its socket there
@@ -76,7 +76,11 @@ class QueryStringFilter(logging.Filter):
         if not query:
             return set()
         secrets = {query, unquote_plus(query)}
-        for _name, values in request.GET.lists():
+        try:
+            parameters = request.GET.lists()
+        except Exception:  # noqa: BLE001 - e.g. too many fields: the raw query only
+            return secrets
+        for _name, values in parameters:
             for value in values:
                 secrets.update((repr(value), repr(value.encode("utf-8", "replace"))))
                 if len(value) >= _SHORTEST_SECRET:

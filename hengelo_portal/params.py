@@ -28,6 +28,7 @@ MAX_PAGE = 1_000_000
 TEXT_LENGTH = 200
 # A sign and digits only, in ASCII; at most 19 digits (MAX_ID has 19).
 _INTEGER = re.compile(r"-?[0-9]{1,19}", re.ASCII)
+_DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
 # A column to sort a table by, descending with '-'.
 _COLUMN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,60}", re.ASCII)
 # C0, DEL and C1 control characters, and surrogates without their pair.
@@ -51,7 +52,7 @@ def parse_int(text, *, minimum: int = 1, maximum: int = MAX_ID) -> int | None:
 
 def is_number(text: str) -> bool:
     """Spelled as a number (any size): an id rather than a slug."""
-    return _INTEGER.fullmatch(text.strip(" ")) is not None
+    return _DIGITS.fullmatch(text.strip(" ")) is not None
 
 
 def clean_text(text, *, max_length: int = TEXT_LENGTH) -> str:
@@ -215,13 +216,13 @@ class Pagination(PageNumberPagination):
         return page_size(
             request.query_params.get(self.page_size_query_param),
             default=self.page_size,
-            maximum=self.max_page_size,
+            maximum=self.max_page_size or MAX_PAGE,
         )
 
     def get_page_number(self, request, paginator):
         text = request.query_params.get(self.page_query_param)
         if text in self.last_page_strings:
-            return text
+            return paginator.num_pages
         # An unreadable page number is not a page: DRF answers 404 "Ongeldige pagina".
         number = parse_int(text, maximum=MAX_PAGE) if text else 1
         return number or 0

@@ -64,3 +64,9 @@ def test_a_server_error_in_the_api_is_json():
     assert (
         response.content == b'{"detail":"Er ging iets mis. Probeer het later opnieuw."}'
     )
+
+
+def test_the_last_page_is_still_found_by_name(client):
+    response = client.get("/api/v1/acties/?pagina=last&per_pagina=5")
+    assert response.status_code == 200
+    assert response.json()["next"] is None
