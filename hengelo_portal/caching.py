@@ -5,13 +5,17 @@ content sets a new version, so the next request renders afresh on every
 application server that shares the cache (Redis in production).
 """
 
+import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from content.signals import content_written
+
+from .params import declared_parameters
 
 CONTENT_APPS = {"programmes", "indicators"}
 VERSION_KEY = "portal:content-version"
@@ -60,10 +64,30 @@ def page_key(request, *, gzip: bool) -> str:
     """One entry per address and encoding; the entry itself carries its version.
 
     The scheme and host are part of the address: the feed and the API write
-    absolute links, which differ per host the portal answers on.
+    absolute links, which differ per host the portal answers on. The parameters
+    count sorted by name (?b=1&a=2 is ?a=2&b=1). Only pages whose every
+    parameter is one they read are stored (`reads_every_parameter`), so ?x=1,
+    ?x=2, … never make entries. The address is hashed: a key stays short however
+    long the address.
     """
     encoding = "gzip" if gzip else "identity"
-    return f"portal:page:{encoding}:{request.build_absolute_uri()}"
+    address = request.build_absolute_uri(request.path)
+    if request.GET:
+        address += "?" + urlencode(sorted(request.GET.lists()), doseq=True)
+    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"portal:page:{encoding}:{digest}"
+
+
+def reads_every_parameter(request) -> bool:
+    """Each parameter in the address is one the page reads (its view declares it:
+    hengelo_portal/params.py); a page that ignores a parameter would otherwise be
+    stored once per value of it."""
+    if not request.GET:
+        return True
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    return set(request.GET) <= declared_parameters(match.func)
 
 
 def cached_page(key: str) -> tuple[int, object]:

@@ -3,6 +3,10 @@
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
+from hengelo_portal.log_filters import QueryStringFilter
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
@@ -15,3 +19,16 @@ accesslog = "-"
 access_log_format = '{"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "ms": %(M)s}'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+class PortalLogger(Logger):
+    """gunicorn's logger, with query strings taken out of its lines as well (an
+    error line names the request's address)."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            log.addFilter(QueryStringFilter())
+
+
+logger_class = PortalLogger

@@ -1,17 +1,22 @@
-"""Request logging, public page caching and a friendly 503 when the database is away."""
+"""Request logging, refusing control characters in query strings, public page
+caching and a friendly 503 when the database is away."""
 
 import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
-from .caching import cache_page, cached_page, page_key
+from .api_errors import bad_request
+from .caching import cache_page, cached_page, page_key, reads_every_parameter
+from .params import has_control_characters
 
 request_log = logging.getLogger("hengelo_portal.requests")
 # As GZipMiddleware decides.
@@ -39,6 +44,30 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class ControlCharacterMiddleware:
+    """Answer 400 to a query string with a control character (NUL, a line break,
+    …) in a name or value. No form of the portal sends them, PostgreSQL refuses
+    NUL in any text, and here every view is covered at once; the views still
+    parse what they read (hengelo_portal/params.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.META.get("QUERY_STRING") and any(
+            has_control_characters(name)
+            or any(has_control_characters(value) for value in values)
+            for name, values in request.GET.lists()
+        ):
+            # Above LocaleMiddleware: the page's language comes from its path.
+            language = translation.get_language_from_path(request.path_info)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                return bad_request(
+                    request, SuspiciousOperation("control character in query")
+                )
+        return self.get_response(request)
 
 
 class PublicPageCacheMiddleware:
@@ -82,6 +111,7 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
+            and reads_every_parameter(request)
         ):
             page = (response.content, list(response.headers.items()))
             cache_page(key, version, page, settings.PAGE_CACHE_SECONDS)

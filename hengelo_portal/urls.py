@@ -44,3 +44,8 @@ urlpatterns += i18n_patterns(
     path("", include("programmes.urls")),
     prefix_default_language=False,
 )
+
+# JSON errors under /api/, the Dutch (or English) error pages elsewhere.
+handler400 = "hengelo_portal.api_errors.bad_request"
+handler404 = "hengelo_portal.api_errors.page_not_found"
+handler500 = "hengelo_portal.api_errors.server_error"

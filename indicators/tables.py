@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hengelo_portal.params import TableConfig
+
 from .comparisons import Change, format_absolute_change, format_percent_change
 from .formatting import format_value
 
@@ -146,6 +148,5 @@ def indicator_values_table(
         data.append(record)
     result = IndicatorValuesTable(data, extra_columns=extra)
     if request is not None:
-        paginate = {"per_page": per_page} if per_page else False
-        tables.RequestConfig(request, paginate=paginate).configure(result)
+        TableConfig(request, per_page=per_page).configure(result)
     return result

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from hengelo_portal.params import TABLE_PARAMETERS, YEAR, int_param, reads_parameters
 from programmes.models import Budget
 
 from .charts import indicator_figure, overview_figure
@@ -16,6 +17,7 @@ from .tables import indicator_values_table
 INDICATORS_PER_PAGE = 20
 
 
+@reads_parameters(TABLE_PARAMETERS)
 def indicator_list(request):
     year_table = indicator_year_table()
     table = indicator_values_table(
@@ -64,10 +66,11 @@ def render_indicator(request, indicator, *, preview=False):
 
 
 def _year(request, name, years, default):
-    raw = request.GET.get(name, "")
-    return int(raw) if raw.isdigit() and int(raw) in years else default
+    year = int_param(request.GET, name, **YEAR)
+    return year if year in years else default
 
 
+@reads_parameters("van", "naar", TABLE_PARAMETERS)
 def indicator_compare(request):
     years = list(
         Budget.objects.public()

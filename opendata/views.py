@@ -1,7 +1,6 @@
 """The open data pages: downloads of the published budget, the template workbook,
 and the pages that explain the files and the API."""
 
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from hengelo_portal.params import YEAR, parse_int, reads_parameters, text_param
 from programmes.filters import ActionFilter
 from programmes.models import Action
 
@@ -25,20 +25,22 @@ def _bad_filter(text: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
+@reads_parameters("programma", "jaar", "indicator")
 def indicator_values_download(request, suffix):
     """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
-    year = request.GET.get("jaar", "").strip()
-    if year and not re.fullmatch(r"[0-9]{1,4}", year):
+    year = text_param(request.GET, "jaar", max_length=20)
+    if year and parse_int(year, **YEAR) is None:
         return _bad_filter(_("jaar: '%(year)s' is geen jaartal") % {"year": year})
     values = indicator_values_for(
-        programme=request.GET.get("programma", ""),
-        year=int(year) if year else None,
-        indicator=request.GET.get("indicator", ""),
+        programme=text_param(request.GET, "programma"),
+        year=parse_int(year, **YEAR) if year else None,
+        indicator=text_param(request.GET, "indicator"),
     )
     frame = indicator_values_frame(values=values)
     return download_response(frame, name="indicatoren", suffix=suffix)
 
 
+@reads_parameters(ActionFilter.base_filters)
 def actions_download(request, suffix):
     """/open-data/acties.csv?thema=economie&…: the filtered actions as a file."""
     filters = ActionFilter(request.GET, queryset=Action.objects.public())

@@ -10,6 +10,8 @@ from django import forms
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from hengelo_portal.params import YEAR, IntegerFilter, filter_by_id_or_slug
+
 from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
 
 
@@ -19,12 +21,7 @@ def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
     `prefix` is the path to the programme ('theme__programme'); empty when the
     queryset holds programmes themselves.
     """
-    value = (value or "").strip()
-    if not value:
-        return queryset
-    if value.isdigit():
-        return queryset.filter(**{prefix or "pk": int(value)})
-    return queryset.filter(**{f"{prefix}__slug" if prefix else "slug": value})
+    return filter_by_id_or_slug(queryset, prefix, value)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -51,14 +48,21 @@ class ActionFilter(django_filters.FilterSet):
     )
     # Any year is a valid question (2019 may simply have no actions yet); the
     # form offers the years that have actions.
-    jaar = django_filters.NumberFilter(
-        field_name="year", label=_("Jaar"), widget=forms.Select
+    jaar = IntegerFilter(
+        field_name="year",
+        label=_("Jaar"),
+        widget=forms.Select,
+        min_value=YEAR["minimum"],
+        max_value=YEAR["maximum"],
     )
     programma = django_filters.CharFilter(
         method="filter_programma", label=_("Programma")
     )
-    begrotingsjaar = django_filters.NumberFilter(
-        field_name="theme__programme__budget__year", label=_("Begrotingsjaar")
+    begrotingsjaar = IntegerFilter(
+        field_name="theme__programme__budget__year",
+        label=_("Begrotingsjaar"),
+        min_value=YEAR["minimum"],
+        max_value=YEAR["maximum"],
     )
 
     class Meta:

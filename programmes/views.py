@@ -1,11 +1,18 @@
 """Public pages of the budget: home, programme, actions, agendas, glossary, search."""
 
-from django_tables2 import RequestConfig
-
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from hengelo_portal.params import (
+    TABLE_PARAMETERS,
+    YEAR,
+    TableConfig,
+    int_param,
+    reads_parameters,
+    text_param,
+)
 
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
@@ -26,9 +33,9 @@ KIND_PLURALS = {
 }
 
 
+@reads_parameters("jaar")
 def home(request):
-    year = request.GET.get("jaar", "")
-    budget = budget_on_show(year=int(year) if year.isdigit() else None)
+    budget = budget_on_show(year=int_param(request.GET, "jaar", **YEAR))
     budgets = Budget.objects.public().filter(programmes__isnull=False).distinct()
     programmes = budget.programmes.public() if budget else []
     return render(
@@ -85,14 +92,15 @@ def render_programme(request, programme, agendas, *, preview=False):
     )
 
 
+@reads_parameters(ActionFilter.base_filters, TABLE_PARAMETERS)
 def action_list(request):
     filterset = ActionFilter(request.GET, queryset=actions_for_list())
     table = ActionTable(filterset.qs)
     table.caption = _("Acties, doelen en pilots")
-    RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
+    TableConfig(request, per_page=ACTIONS_PER_PAGE).configure(table)
     # Downloads keep the filters that are set (not the sorting or the page).
     filters = request.GET.copy()
-    for name in ("sort", "page"):
+    for name in TABLE_PARAMETERS:
         filters.pop(name, None)
     return render(
         request,
@@ -137,8 +145,9 @@ def glossary(request):
     )
 
 
+@reads_parameters("q")
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = text_param(request.GET, "q")
     results = search_everything(query) if query else []
     return render(
         request, "programmes/search.html", {"query": query, "results": results}

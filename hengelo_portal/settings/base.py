@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL and other control characters in a query string get a 400 before any
+    # view, or the cache, sees them.
+    "hengelo_portal.middleware.ControlCharacterMiddleware",
     # Above compression and ETags: a cached page is stored as it is sent.
     "hengelo_portal.middleware.PublicPageCacheMiddleware",
     # Pages compress to about a tenth (benchmarks/RESULTS.md). Against BREACH,
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's messages in Dutch, or English with ?lang=en.
+    "hengelo_portal.api_errors.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -230,6 +235,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
+    # Error bodies in the API's language, never Django's English 404 text.
+    "EXCEPTION_HANDLER": "hengelo_portal.api_errors.exception_handler",
 }
 # Dutch by default; /api/v1/schema/?lang=en gives the schema in English (title,
 # description and every field's help text), as drf-spectacular translates lazy
@@ -266,12 +273,27 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # Query strings are taken out of every record, tracebacks included
+    # (hengelo_portal/log_filters.py); gunicorn's logger has the same filter.
+    "filters": {
+        "no_query_strings": {"()": "hengelo_portal.log_filters.QueryStringFilter"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without Django's own handlers (plain text in debug, mail to ADMINS),
+        # every record of Django goes through the one handler above.
+        "django": {"handlers": []},
         # Django's own request log repeats what RequestLogMiddleware writes.
         "django.request": {"level": "ERROR"},
-        "django.server": {"level": "WARNING"},
+        # Django's default keeps runserver's lines from the handler above.
+        "django.server": {"level": "WARNING", "propagate": True},
     },
 }
 

@@ -3,10 +3,11 @@ agendas, action lines and actions, each list in a fixed number of queries."""
 
 import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import pagination, serializers, viewsets
+from rest_framework import serializers, viewsets
 
 from django.db.models import Prefetch
 
+from hengelo_portal.params import YEAR, IntegerFilter, Pagination, filter_by_id_or_slug
 from programmes.filters import ActionFilter, filter_programme
 from programmes.models import (
     Action,
@@ -21,7 +22,7 @@ from programmes.models import (
 )
 
 
-class PortalPagination(pagination.PageNumberPagination):
+class PortalPagination(Pagination):
     """?pagina=2&per_pagina=100: Dutch like the rest of the portal's addresses."""
 
     page_size = 50
@@ -152,7 +153,11 @@ class ActionSerializer(serializers.ModelSerializer):
 class BudgetYearFilter(django_filters.FilterSet):
     """?begrotingsjaar=2018&programma=1 (or the programme's slug)."""
 
-    begrotingsjaar = django_filters.NumberFilter(method="filter_budget_year")
+    begrotingsjaar = IntegerFilter(
+        method="filter_budget_year",
+        min_value=YEAR["minimum"],
+        max_value=YEAR["maximum"],
+    )
     programma = django_filters.CharFilter(method="filter_programma")
 
     budget_year_field = "budget__year"
@@ -188,9 +193,7 @@ class ActionLineFilter(django_filters.FilterSet):
         fields = []
 
     def filter_agenda(self, queryset, name, value):
-        if value.isdigit():
-            return queryset.filter(agenda=int(value))
-        return queryset.filter(agenda__slug=value)
+        return filter_by_id_or_slug(queryset, "agenda", value)
 
 
 # --- Views -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from django.db.models import Prefetch
 
+from hengelo_portal.params import YEAR, IntegerFilter
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.filters import filter_programme
 
@@ -64,7 +65,11 @@ class IndicatorFilter(BudgetYearFilter):
 class ValueFilter(django_filters.FilterSet):
     """?begrotingsjaar=2019 (the value's budget), programma, indicator, soort."""
 
-    begrotingsjaar = django_filters.NumberFilter(field_name="budget__year")
+    begrotingsjaar = IntegerFilter(
+        field_name="budget__year",
+        min_value=YEAR["minimum"],
+        max_value=YEAR["maximum"],
+    )
     programma = django_filters.CharFilter(method="filter_programma")
     indicator = django_filters.CharFilter(field_name="indicator__slug")
     soort = django_filters.ChoiceFilter(field_name="kind", choices=ValueKind.choices)

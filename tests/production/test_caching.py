@@ -3,7 +3,10 @@
 import gzip
 
 import pytest
+import redis
 
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,6 +15,8 @@ from programmes.models import Action
 pytestmark = pytest.mark.usefixtures("seed_data")
 
 PAGE = "/acties/1/"
+# Its own database, as in tests/production/test_servers.py (which uses 15).
+REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 def queries_for(client, path, **headers):
@@ -115,3 +120,78 @@ def test_a_change_is_announced_again_after_its_commit(
         callback()
     _, queries = queries_for(client, PAGE)
     assert queries > 0
+
+
+# --- Only the parameters a page reads make entries -----------------------------
+
+
+def page_entries(backend) -> int:
+    """How many cached pages the cache holds (not the content version)."""
+    if isinstance(backend, LocMemCache):
+        keys = list(backend._cache)
+    else:
+        keys = [key.decode() for key in backend._cache.get_client().keys("*")]
+    return sum(":portal:page:" in key for key in keys)
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def real_cache(request, settings):
+    """The tests' own cache (memory of the process) and Redis, as in production."""
+    if request.param == "redis":
+        client = redis.Redis.from_url(REDIS_URL)
+        try:
+            client.ping()
+        except redis.ConnectionError:
+            pytest.skip(f"no Redis at {REDIS_URL}")
+        client.flushdb()
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+            }
+        }
+        yield caches["default"]
+        client.flushdb()
+    else:
+        yield caches["default"]
+
+
+def test_unknown_parameters_make_no_entries(client, real_cache):
+    client.get(PAGE)
+    # 200 as in the report; the action list itself (slower) 20 times below.
+    for number in range(200):
+        assert client.get(f"{PAGE}?x={number}").status_code == 200
+    assert page_entries(real_cache) == 1
+    for number in range(20):
+        assert client.get(f"/acties/?x={number}").status_code == 200
+    assert page_entries(real_cache) == 1
+    # Nor does an unknown parameter beside known ones, or on the API.
+    client.get("/acties/?soort=goal&x=1")
+    client.get("/api/v1/acties/?x=1")
+    client.get("/?utm_source=nieuwsbrief")
+    assert page_entries(real_cache) == 1
+
+
+def test_a_page_with_unknown_parameters_is_still_answered_in_full(client):
+    plain = client.get("/acties/")
+    odd, queries = queries_for(client, "/acties/?x=1")
+    assert queries > 0
+    assert odd.status_code == 200 and "/acties/" in odd.content.decode()
+    assert len(odd.content) >= len(plain.content) * 0.9
+
+
+def test_known_parameters_are_cached_in_any_order(client, real_cache):
+    client.get("/acties/?soort=goal&jaar=2018")
+    response, queries = queries_for(client, "/acties/?jaar=2018&soort=goal")
+    assert queries == 0
+    assert response.status_code == 200
+    assert page_entries(real_cache) == 1
+    client.get("/api/v1/acties/?soort=goal&lang=en")
+    _, queries = queries_for(client, "/api/v1/acties/?lang=en&soort=goal")
+    assert queries == 0
+
+
+def test_a_long_address_makes_a_short_key(client, real_cache):
+    client.get("/zoeken/", {"q": "werk " * 2000})
+    client.get("/zoeken/", {"q": "werk " * 2000})
+    assert page_entries(real_cache) == 1
