@@ -10,7 +10,7 @@ import time
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from content.signals import content_written
@@ -34,19 +34,11 @@ def content_changed(**kwargs) -> None:
     _new_version()
     # Once more after the commit: a page rendered between the change and its
     # commit shows the old content under the new version, and must not stay.
-    # One callback per transaction, however many records it writes.
-    if not any(
-        func is _new_version_after_commit for _, func, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_new_version_after_commit)
+    transaction.on_commit(_new_version)
 
 
 def _new_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-
-
-def _new_version_after_commit() -> None:
-    _new_version()
 
 
 def _on_change(sender, **kwargs):
