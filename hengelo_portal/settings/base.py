@@ -148,6 +148,9 @@ AXES_VERBOSE = False
 # Staff log in with a password and a code from an authenticator app (TOTP)
 # whenever debug is off, unless explicitly switched off.
 PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
+# After logging in without a (safe) next address: the admin's index, in the
+# language of the login page. Django's default, /accounts/profile/, is no page.
+LOGIN_REDIRECT_URL = "admin:index"
 OTP_TOTP_ISSUER = "Begroting Hengelo"
 
 AUTH_PASSWORD_VALIDATORS = [
