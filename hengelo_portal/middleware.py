@@ -1,5 +1,6 @@
-"""Request logging, refusing control characters in query strings, public page
-caching and a friendly 503 when the database is away."""
+"""Request logging, the methods each address takes, refusing control characters
+in query strings, public page caching and a friendly 503 when the database is
+away."""
 
 import logging
 import time
@@ -7,8 +8,9 @@ import time
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -44,6 +46,44 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+# The URL namespaces whose forms really post (behind CSRF): the admin, with its
+# login. Every other address of the portal is read-only, also those added later.
+WRITABLE_NAMESPACES = frozenset({"admin"})
+
+
+class AllowedMethodsMiddleware:
+    """405 Method Not Allowed, with an Allow header, for a method an address does
+    not take: anything but GET, HEAD and OPTIONS on the public pages, the API,
+    the feed, the downloads and the preview; in the admin POST as well. TRACE
+    nowhere. Without it a POST to a public page met the CSRF check's 403, as if
+    a form had expired.
+
+    It sits after LocaleMiddleware, so English addresses resolve, and before
+    CsrfViewMiddleware. Reads (by far most requests) pass without a look.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in READ_METHODS:
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            # No such page: Django's 404, except that TRACE is refused anyway.
+            if request.method == "TRACE":
+                return HttpResponseNotAllowed(READ_METHODS)
+            return self.get_response(request)
+        allowed = READ_METHODS
+        if WRITABLE_NAMESPACES.intersection(match.namespaces):
+            allowed = (*READ_METHODS, "POST")
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        return self.get_response(request)
 
 
 class ControlCharacterMiddleware:

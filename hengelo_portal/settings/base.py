@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # The API's messages in Dutch, or English with ?lang=en.
     "hengelo_portal.api_errors.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A POST to a read-only page is a 405, not the CSRF check's 403.
+    "hengelo_portal.middleware.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -171,6 +173,9 @@ AXES_VERBOSE = False
 # Staff log in with a password and a code from an authenticator app (TOTP)
 # whenever debug is off, unless explicitly switched off.
 PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
+# After logging in without a (safe) next address: the admin's index, in the
+# language of the login page. Django's default, /accounts/profile/, is no page.
+LOGIN_REDIRECT_URL = "admin:index"
 OTP_TOTP_ISSUER = "Begroting Hengelo"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -200,7 +200,6 @@ def test_two_factor_login_at_the_english_address(client, staff):
         {
             "username": "medewerker",
             "password": PASSWORD,
-            "otp_device": device.persistent_id,
             "otp_token": f"{totp(device.bin_key):06d}",
             "next": ENGLISH_ADMIN,
         },

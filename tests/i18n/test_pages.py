@@ -203,3 +203,34 @@ def test_programme_page_lists_actions_in_the_pages_language(client):
     )
     dutch = client.get(programme).content.decode()
     assert f'<a class="permalink" href="/acties/1/">Actie: {action.title}</a>' in dutch
+
+
+def search_landmark_names(response) -> list[str]:
+    """The accessible name of each role="search" form: its aria-label, or the
+    text of the element its aria-labelledby points to."""
+    body = response.content.decode()
+    names = []
+    for form in re.findall(r"<form\b[^>]*\brole=\"search\"[^>]*>", body):
+        if label := re.search(r'aria-label="([^"]+)"', form):
+            names.append(label.group(1))
+        elif labelled_by := re.search(r'aria-labelledby="([^"]+)"', form):
+            element = re.search(
+                rf'<(\w+)[^>]*\bid="{labelled_by.group(1)}"[^>]*>(.*?)</\1>', body
+            )
+            names.append(element.group(2).strip())
+        else:
+            names.append("")
+    return names
+
+
+@pytest.mark.parametrize(
+    "path, names",
+    [
+        ("/", ["Snel zoeken", "Zoek in de begroting"]),
+        ("/zoeken/", ["Snel zoeken", "Zoeken in de begroting"]),
+        ("/en/", ["Quick search", "Search the budget"]),
+        ("/en/zoeken/", ["Quick search", "Search the budget"]),
+    ],
+)
+def test_search_landmarks_have_names_of_their_own(client, path, names):
+    assert search_landmark_names(client.get(path)) == names

@@ -29,7 +29,10 @@ class FormFields(HTMLParser):
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
             if kind not in ("submit", "button", "file", "image"):
-                self.fields.append((name, attrs.get("value", "on")))
+                # "on" is what a checked box without a value sends; an empty
+                # text field sends nothing but its name.
+                default = "on" if kind in ("checkbox", "radio") else ""
+                self.fields.append((name, attrs.get("value", default)))
         elif tag == "select" and name:
             self._select = name
         elif tag == "option" and self._select and "selected" in attrs:

@@ -52,8 +52,25 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_HTTPS": "0",
     "DJANGO_LOG_LEVEL": "WARNING",
+    # The test settings switch it off in this process's environment, which a
+    # server started from here would otherwise inherit.
+    "PORTAL_REQUIRE_2FA": "1",
 }
 _static_root = None
+
+
+def manage(*args: str, env: dict) -> str:
+    """Run manage.py under production settings, as an operator does; its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**os.environ, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 def collected_static() -> str:

@@ -61,6 +61,9 @@ def test_400_for_a_foreign_host(client):
 def test_csrf_failure_is_explained_in_dutch():
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/zoeken/", {"q": "x"})
+    # A form that really posts: the admin's login (a public page answers 405).
+    response = Client(enforce_csrf_checks=True).post(
+        "/admin/login/", {"username": "x", "password": "y"}
+    )
     assert response.status_code == 403
     assert "Het formulier is verlopen" in page_text(response)

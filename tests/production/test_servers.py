@@ -64,7 +64,6 @@ def test_an_edit_through_one_server_is_read_through_the_other(shared_redis):
             f"/{settings.ADMIN_URL}login/",
             username="beheer",
             password=PASSWORD,
-            otp_device=device.persistent_id,
             otp_token=f"{totp(device.bin_key):06d}",
             next=f"/{settings.ADMIN_URL}",
         )
