@@ -186,10 +186,7 @@ def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
     action = ActionRow(
         row=row,
         id=reader.whole_number("id"),
-        programme=(
-            reader.year("programma_begrotingsjaar", required=True),
-            reader.whole_number("programma_nummer", required=True),
-        ),
+        programme=reader.programme(),
         programme_title=reader.text("programma", max_length=200),
         theme_slug=theme_slug,
         theme_title=theme_title,

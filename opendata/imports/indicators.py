@@ -87,10 +87,7 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
     value = reader.number("waarde")
     values = ValueRow(
         row=row,
-        programme=(
-            reader.year("programma_begrotingsjaar", required=True),
-            reader.whole_number("programma_nummer", required=True),
-        ),
+        programme=reader.programme(),
         programme_title=reader.text("programma", max_length=200),
         slug=slug,
         name=name,

@@ -86,6 +86,14 @@ class RowReader:
             self.problem(column, _("is leeg; vul een getal in"))
         return value
 
+    def programme(self) -> tuple[int | None, int | None]:
+        """The (budget year, number) of the programme a row belongs to: the first
+        columns of every table (columns.PROGRAMME_COLUMNS)."""
+        return (
+            self.year("programma_begrotingsjaar", required=True),
+            self.whole_number("programma_nummer", required=True),
+        )
+
     def slug(self, column: str) -> str:
         """An address part such as 'uitstroom-overig'; a problem when it is not one."""
         value = self.text(column, max_length=200)
