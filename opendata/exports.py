@@ -68,8 +68,11 @@ def actions_frame(*, actions: QuerySet | None = None) -> pd.DataFrame:
                 .order_by("agenda__name", "number"),
             ),
             "places",
-            "references",
-            Prefetch("key_figures", queryset=KeyFigure.objects.order_by("order", "pk")),
+            Prefetch("references", queryset=Reference.objects.public()),
+            Prefetch(
+                "key_figures",
+                queryset=KeyFigure.objects.public().order_by("order", "pk"),
+            ),
         )
         .order_by(
             "theme__programme__budget__year",

@@ -35,6 +35,8 @@ MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 150 * 1024 * 1024
 # More rows than a budget has: refused before they are all held in memory.
 MAX_ROWS = 100_000
+# A table has some twenty columns; more are a mistake or an attack.
+MAX_COLUMNS = 100
 
 
 class SpreadsheetError(Exception):
@@ -84,7 +86,7 @@ def _frame(header: list, rows: list[tuple[int, list]]) -> pd.DataFrame:
     data = []
     index = []
     for number, cells in rows:
-        cells = list(cells) + [None] * (len(columns) - len(cells))
+        cells = list(cells[: len(columns)]) + [None] * (len(columns) - len(cells))
         if all(cell_text(cell) == "" for cell in cells):
             continue  # an empty line between rows is not a row
         data.append(cells[: len(columns)])
@@ -141,14 +143,31 @@ def _read_xlsx(content: bytes) -> list[Sheet]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise _unreadable_xlsx() from error
+    try:
+        sheets, formulas = _xlsx_sheets(workbook)
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # a damaged part: bad XML, cells, references
+        raise _unreadable_xlsx() from error
+    finally:
+        workbook.close()
+    if formulas:
+        raise SpreadsheetError(formulas)
+    return sheets
+
+
+def _xlsx_sheets(workbook) -> tuple[list, list]:
+    """Every sheet with a header as a table, and the formulas found in them."""
     sheets = []
     formulas = []
     for worksheet in workbook.worksheets:
         rows = []
         header = None
-        for number, row in enumerate(worksheet.iter_rows(), start=1):
+        # Not the dimension the file states (it may claim a million columns):
+        # the cells as they come, and no more columns than a table can have.
+        worksheet.reset_dimensions()
+        for number, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
             if len(rows) > MAX_ROWS:
-                workbook.close()
                 raise _too_many_rows()
             cells = []
             for cell in row:
@@ -168,7 +187,11 @@ def _read_xlsx(content: bytes) -> list[Sheet]:
                     )
                 # Dutch Excel stores a typed 17,3% as 0.173 shown as a percentage.
                 number_format = getattr(cell, "number_format", "") or ""
-                if isinstance(value, int | float) and "%" in number_format:
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and "%" in number_format
+                ):
                     value = Decimal(repr(value)) * 100
                 cells.append(value)
             if header is None:
@@ -181,10 +204,7 @@ def _read_xlsx(content: bytes) -> list[Sheet]:
             rows.append((number, cells))
         if header is not None:
             sheets.append(Sheet(worksheet.title, _frame(header, rows)))
-    workbook.close()
-    if formulas:
-        raise SpreadsheetError(formulas)
-    return sheets
+    return sheets, formulas
 
 
 def _csv_text(content: bytes) -> str:
@@ -231,7 +251,11 @@ def _read_csv(content: bytes) -> list[Sheet]:
     first_line = text.split("\n", 1)[0]
     separator = max([";", ",", "\t"], key=first_line.count)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        records = []
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            records.append(row[:MAX_COLUMNS])  # no more columns than a table has
+            if len(records) > MAX_ROWS + 1:
+                raise _too_many_rows()
     except csv.Error as error:
         raise SpreadsheetError(
             [
@@ -240,15 +264,13 @@ def _read_csv(content: bytes) -> list[Sheet]:
                 )
             ]
         ) from error
-    if len(records) > MAX_ROWS + 1:
-        raise _too_many_rows()
     records = [(number, row) for number, row in enumerate(records, start=1)]
     while records and all(cell_text(c) == "" for c in records[0][1]):
         records.pop(0)
     if not records:
         return []
     (_header_number, header), rows = records[0], records[1:]
-    return [Sheet(None, _frame(header, rows))]
+    return [Sheet(None, _frame(header[:MAX_COLUMNS], rows))]
 
 
 def read_spreadsheet(content: bytes) -> list[Sheet]:

@@ -9,7 +9,17 @@ from django.shortcuts import get_object_or_404
 from content.translations import TranslatedContentMixin
 from hengelo_portal.permalinks import permalinks
 
-from .models import Action, ActionKind, Agenda, Budget, Programme, Theme
+from .models import (
+    Action,
+    ActionKind,
+    ActionLine,
+    Agenda,
+    Budget,
+    KeyFigure,
+    Programme,
+    Reference,
+    Theme,
+)
 
 
 def budget_on_show(*, year: int | None = None) -> Budget | None:
@@ -116,7 +126,10 @@ def programme_with_content(
     programme = get_object_or_404(
         programmes.select_related("budget").prefetch_related(
             Prefetch("themes", queryset=themes),
-            "key_figures",
+            # A sum named in a draft theme or action is as hidden as its text.
+            Prefetch(
+                "key_figures", queryset=_public(KeyFigure.objects.all(), public_only)
+            ),
         ),
         budget__year=year,
         slug=slug,
@@ -131,7 +144,19 @@ def action_with_details(*, pk: int, public_only: bool = True) -> Action:
         _public(Action.objects.all(), public_only)
         .select_related("theme__programme__budget")
         .prefetch_related(
-            "action_lines__agenda", "places", "references", "key_figures"
+            Prefetch(
+                "action_lines",
+                queryset=_public(ActionLine.objects.all(), public_only).select_related(
+                    "agenda"
+                ),
+            ),
+            "places",
+            Prefetch(
+                "references", queryset=_public(Reference.objects.all(), public_only)
+            ),
+            Prefetch(
+                "key_figures", queryset=_public(KeyFigure.objects.all(), public_only)
+            ),
         ),
         pk=pk,
     )

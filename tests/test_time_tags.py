@@ -76,7 +76,7 @@ def test_pages_edited_with_microseconds_carry_valid_datetimes(client, prefix):
     pages = [
         action.get_absolute_url(),
         Programme.objects.get(number=1).get_absolute_url(),
-        Indicator.objects.published().first().get_absolute_url(),
+        Indicator.objects.public().first().get_absolute_url(),
     ]
     for path in pages:
         body = client.get(prefix + path).content.decode()

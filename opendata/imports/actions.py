@@ -33,7 +33,7 @@ from programmes.models import (
 )
 
 from ..columns import ACTION_COLUMNS
-from .pipeline import RowReader, Table, programme_problems, rows_of
+from .pipeline import ID_MAX, RowReader, Table, programme_problems, rows_of
 from .results import Outcome, Problem
 from .writer import BATCH_SIZE, Batch, RecordWriter, unique_slug
 
@@ -185,7 +185,7 @@ def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
         reader.problem("onderdeel", _("is leeg; vul het onderdeel in"))
     action = ActionRow(
         row=row,
-        id=reader.whole_number("id"),
+        id=reader.whole_number("id", maximum=ID_MAX),
         programme=reader.programme(),
         programme_title=reader.text("programma", max_length=200),
         theme_slug=theme_slug,
@@ -333,26 +333,30 @@ class _ActionWriter(RecordWriter):
         themes = self.themes(rows)
         lines = self.action_lines(rows)
         places = self.places(rows)
-        found = self.existing_actions(rows, themes)
-        current = _current_relations([a.pk for a in found.values() if a is not None])
+        matches = self.existing_actions(rows, themes)
+        current = _current_relations([a.pk for a in matches.existing()])
         batch = Batch(Action)
         planned = []
         for row in rows:
             theme = themes[row.programme, row.theme_slug]
-            action = found[row.row]
+            action = matches.find(row, theme)
             created = action is None
-            fields = {"theme": theme, "kind": row.kind}
+            # The theme's id: comparing the theme itself would read it per row.
+            fields = {"theme_id": theme.pk, "kind": row.kind}
             if row.status:  # empty: keep it (Gepland, the default, when new)
                 fields["status"] = row.status
             fields |= {"year": row.year, "title": row.title, "text": row.text}
             if row.order is not None:
                 fields["order"] = row.order
+            old_key = None if created else _match_key(action)
             if created:
                 action = Action(**{"order": 0, **fields})
+                action.theme = theme
                 batch.create(action)
                 changed = []
             else:
                 changed = batch.change(action, fields)
+            matches.moved(action, old_key)
             planned.append((row, action, created, changed))
         batch.save(self.user)
         relations = _Relations(current)
@@ -380,9 +384,9 @@ class _ActionWriter(RecordWriter):
         programmes = {key: self.programmes[key] for key in {r.programme for r in rows}}
         existing = {
             (theme.programme_id, theme.slug): theme
-            for theme in Theme.objects.select_for_update().filter(
-                programme__in=[p.pk for p in programmes.values()]
-            )
+            for theme in Theme.objects.select_for_update(of=("self",))
+            .order_by()
+            .filter(programme__in=[p.pk for p in programmes.values()])
         }
         themes = {}
         for row in rows:
@@ -456,27 +460,47 @@ class _ActionWriter(RecordWriter):
                     self.note(Outcome.CREATED, "plek", place)
         return places
 
-    def existing_actions(self, rows: list[ActionRow], themes: dict) -> dict:
-        """The action each row changes (None: a new one), by row number: by its id,
-        else by onderdeel, soort and titel."""
-        by_id = Action.objects.select_for_update().in_bulk(
-            {row.id for row in rows if row.id}
+    def existing_actions(self, rows: list[ActionRow], themes: dict) -> "_Matches":
+        """The actions the rows may change: by id, and by onderdeel, soort and
+        titel (kept up to date as the rows create and rename actions)."""
+        by_id = (
+            Action.objects.select_for_update(of=("self",))
+            .order_by()
+            .in_bulk({row.id for row in rows if row.id})
         )
         by_key = {}
         for action in (
-            Action.objects.select_for_update()
+            Action.objects.select_for_update(of=("self",))
             .filter(theme__in=[theme.pk for theme in themes.values()])
             .order_by("pk")
         ):
-            by_key.setdefault((action.theme_id, action.kind, action.title), action)
-        found = {}
-        for row in rows:
-            action = by_id.get(row.id) if row.id else None
-            if action is None:
-                theme = themes[row.programme, row.theme_slug]
-                action = by_key.get((theme.pk, row.kind, row.title))
-            found[row.row] = action
-        return found
+            by_key.setdefault(_match_key(action), action)
+        return _Matches(by_id, by_key)
+
+
+def _match_key(action) -> tuple:
+    return (action.theme_id, action.kind, action.title)
+
+
+class _Matches:
+    """Which action a row changes, as an import one row at a time would find it."""
+
+    def __init__(self, by_id: dict, by_key: dict):
+        self.by_id, self.by_key = by_id, by_key
+
+    def existing(self) -> list:
+        return [*self.by_id.values(), *self.by_key.values()]
+
+    def find(self, row: ActionRow, theme) -> Action | None:
+        action = self.by_id.get(row.id) if row.id else None
+        return action or self.by_key.get((theme.pk, row.kind, row.title))
+
+    def moved(self, action, old_key) -> None:
+        """After a row created or changed `action`: the next rows find it by its
+        new title, and no longer by its old one."""
+        if old_key is not None and self.by_key.get(old_key) is action:
+            del self.by_key[old_key]
+        self.by_key.setdefault(_match_key(action), action)
 
 
 def _current_relations(action_ids: list[int]) -> dict:
@@ -516,8 +540,9 @@ class _Relations:
 
     def __init__(self, current: dict):
         self.current = current
-        self.replaced = defaultdict(list)  # relation -> action ids
-        self.lines, self.places, self.references, self.amounts = [], [], [], []
+        # relation -> action id -> its new rows; a second row for the same
+        # action replaces what the first planned, as it would have one by one.
+        self.new = defaultdict(dict)
 
     def plan(self, action, row: ActionRow, lines, places, *, created) -> list[str]:
         """What of `row`'s relations differs from `action`'s (labels)."""
@@ -526,24 +551,21 @@ class _Relations:
         if row.lines is not None:
             wanted = {lines[name.lower(), number].pk for name, number, _t in row.lines}
             if created or wanted != self.current["lines"][action.pk]:
-                self.replaced["lines"].append(action.pk)
-                self.lines += [
+                self.new["lines"][action.pk] = [
                     Lines(action_id=action.pk, actionline_id=pk) for pk in wanted
                 ]
                 changed.append(_("actielijnen"))
         if row.places is not None:
             wanted = {places[name.lower()].pk for name in row.places}
             if created or wanted != self.current["places"][action.pk]:
-                self.replaced["places"].append(action.pk)
-                self.places += [
+                self.new["places"][action.pk] = [
                     Places(action_id=action.pk, place_id=pk) for pk in wanted
                 ]
                 changed.append(_("plekken"))
         if row.references is not None and sorted(row.references) != sorted(
             self.current["references"][action.pk]
         ):
-            self.replaced["references"].append(action.pk)
-            self.references += [
+            self.new["references"][action.pk] = [
                 Reference(action=action, kind=kind, code=code, description=text)
                 for kind, code, text in row.references
             ]
@@ -552,8 +574,7 @@ class _Relations:
             row.amounts is not None
             and row.amounts != self.current["amounts"][action.pk]
         ):
-            self.replaced["amounts"].append(action.pk)
-            self.amounts += [
+            self.new["amounts"][action.pk] = [
                 KeyFigure(
                     programme=action.theme.programme,
                     theme=action.theme,
@@ -568,20 +589,23 @@ class _Relations:
 
     def save(self, user) -> None:
         Lines, Places = Action.action_lines.through, Action.places.through
-        Lines.objects.filter(action_id__in=self.replaced["lines"]).delete()
-        Lines.objects.bulk_create(self.lines, batch_size=BATCH_SIZE)
-        Places.objects.filter(action_id__in=self.replaced["places"]).delete()
-        Places.objects.bulk_create(self.places, batch_size=BATCH_SIZE)
-        # With their history, like an editor's delete: the references and sums
-        # of a few changed actions, not of every new one.
-        Reference.objects.filter(action_id__in=self.replaced["references"]).delete()
-        bulk_create_with_history(
-            self.references, Reference, batch_size=BATCH_SIZE, default_user=user
-        )
-        KeyFigure.objects.filter(action_id__in=self.replaced["amounts"]).delete()
-        bulk_create_with_history(
-            self.amounts, KeyFigure, batch_size=BATCH_SIZE, default_user=user
-        )
+        for relation, model, history in (
+            ("lines", Lines, False),
+            ("places", Places, False),
+            # With their history, like an editor's delete: the references and
+            # sums of a few changed actions, not of every new one.
+            ("references", Reference, True),
+            ("amounts", KeyFigure, True),
+        ):
+            replaced = self.new[relation]
+            model.objects.filter(action_id__in=list(replaced)).delete()
+            rows = [row for new in replaced.values() for row in new]
+            if history:
+                bulk_create_with_history(
+                    rows, model, batch_size=BATCH_SIZE, default_user=user
+                )
+            else:
+                model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
 
 class _Actions(Table):

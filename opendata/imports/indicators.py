@@ -183,9 +183,10 @@ class _IndicatorWriter(RecordWriter):
         values = Batch(IndicatorValue)
         existing = {
             (value.indicator_id, value.budget_id, value.kind): value
-            for value in IndicatorValue.objects.select_for_update().filter(
-                indicator__in=[i for i in indicators.values() if i.pk is not None]
-            )
+            for value in IndicatorValue.objects.select_for_update(of=("self",))
+            .select_related("indicator", "budget")
+            .order_by()
+            .filter(indicator__in=[i for i in indicators.values() if i.pk is not None])
         }
         for row in rows:
             self.value(row, indicators[row.indicator_key], existing, values)
@@ -198,9 +199,13 @@ class _IndicatorWriter(RecordWriter):
     def indicators(self, rows: list[ValueRow]) -> dict:
         """Every indicator of the file by its key, created or changed."""
         programmes = [self.programmes[row.programme] for row in rows]
-        found = Indicator.objects.select_for_update().filter(
-            Q(slug__in={row.slug for row in rows if row.slug})
-            | Q(programme__in={p.pk for p in programmes})
+        found = (
+            Indicator.objects.select_for_update(of=("self",))
+            .order_by("programme_id", "order", "pk")
+            .filter(
+                Q(slug__in={row.slug for row in rows if row.slug})
+                | Q(programme__in={p.pk for p in programmes})
+            )
         )
         by_slug, by_name = {}, {}
         for indicator in found:  # in the default order: the first of a name wins
@@ -221,7 +226,7 @@ class _IndicatorWriter(RecordWriter):
                 else by_name.get((programme.pk, row.name, row.unit))
             )
             wanted = {
-                "programme": programme,
+                "programme_id": programme.pk,  # the id: the object would be read
                 "name": row.name,
                 "order": row.order,
                 "unit": row.unit,
@@ -242,8 +247,12 @@ class _IndicatorWriter(RecordWriter):
                     UnitKind.PERCENTAGE if row.unit == "%" else UnitKind.COUNT,
                 )
                 indicator = Indicator(slug=row.slug or _new_slug(row, taken), **wanted)
+                indicator.programme = programme
                 taken.add(indicator.slug)
                 batch.create(indicator)
+                # Later rows find it as they would have found it in the database.
+                by_slug[indicator.slug] = indicator
+                by_name.setdefault((programme.pk, row.name, row.unit), indicator)
                 self.note(Outcome.CREATED, "indicator", indicator)
             else:
                 changed = batch.change(indicator, wanted)
@@ -267,6 +276,7 @@ class _IndicatorWriter(RecordWriter):
                 indicator=indicator, budget=budget, kind=row.kind, **wanted
             )
             batch.create(value)
+            existing[indicator.pk, budget.pk, row.kind] = value
             self.result.record(
                 Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
             )

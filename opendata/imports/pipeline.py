@@ -30,6 +30,9 @@ from ..spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
 from .results import ImportResult, Outcome, Problem
 from .writer import RecordWriter
 
+SMALL_NUMBER_MAX = 32_767
+ID_MAX = 2**63 - 1
+
 
 class RowReader:
     """Reads the cells of one row, collecting every problem instead of stopping."""
@@ -72,7 +75,11 @@ class RowReader:
             self.problem(column, _("is leeg; vul een jaartal in"))
         return value
 
-    def whole_number(self, column: str, *, required=False) -> int | None:
+    def whole_number(
+        self, column: str, *, required=False, maximum: int = SMALL_NUMBER_MAX
+    ) -> int | None:
+        """A whole number that fits its field: a number or order is at most
+        32767 (the database's small integer), an id as big as an id gets."""
         try:
             value = parse_whole_number(self.cells.get(column))
         except ValueError:
@@ -84,6 +91,13 @@ class RowReader:
             return None
         if value is None and required:
             self.problem(column, _("is leeg; vul een getal in"))
+        if value is not None and value > maximum:
+            self.problem(
+                column,
+                _("%(value)s is te groot: hoogstens %(max)s")
+                % {"value": value, "max": maximum},
+            )
+            return None
         return value
 
     def programme(self) -> tuple[int | None, int | None]:

@@ -52,9 +52,10 @@ class Batch:
         self.new.append(obj)
 
     def change(self, obj, data: dict) -> list[str]:
-        """Set the fields of `data` that differ; the record is saved later."""
+        """Set the fields of `data` that differ; the record is saved later (a
+        record this batch creates is simply created with them)."""
         fields = model_update(instance=obj, data=data, save=False)
-        if fields:
+        if fields and obj.pk is not None:
             self.changed.setdefault(obj, set()).update(fields)
         return fields
 

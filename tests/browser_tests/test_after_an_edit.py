@@ -50,7 +50,7 @@ def edit_through_the_admin(page, action, value, programme):
 def test_pages_showing_edited_content_are_valid_and_accessible(
     browser, live_server, page, tmp_path
 ):
-    action = Action.objects.published().get(pk=1)
+    action = Action.objects.public().get(pk=1)
     value = IndicatorValue.objects.filter(value__isnull=False).first()
     programme = Programme.objects.get(number=1)
     edit_through_the_admin(page, action, value, programme)

@@ -7,7 +7,14 @@ import pytest
 
 from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue
-from programmes.models import Action, Paragraph
+from programmes.models import (
+    Action,
+    ActionLine,
+    Agenda,
+    AmountUnit,
+    KeyFigure,
+    Paragraph,
+)
 
 # Words that occur nowhere else, so that a surface shows them only if it shows
 # the object.
@@ -15,6 +22,8 @@ ACTION_WORD = "Zichtbaarheidstoets"
 PARAGRAPH_WORD = "Verborgenheidsalinea"
 INDICATOR_WORD = "Zichtbaarheidsmeter"
 NOTE_WORD = "Conceptwaardeopmerking"
+FIGURE_WORD = "Verborgenbedrag"
+AGENDA_WORD = "Verborgenagenda"
 
 
 @pytest.fixture
@@ -34,7 +43,19 @@ def marked(seed_data):
     value = indicator.values.first()
     value.note = NOTE_WORD
     value.save()
-    return {"action": action, "indicator": indicator, "value": value}
+    KeyFigure.objects.create(
+        programme=action.theme.programme,
+        theme=action.theme,
+        action=action,
+        label=f"{FIGURE_WORD} voor de actie",
+        amount=1000,
+        unit=AmountUnit.EURO,
+    )
+    agenda = Agenda.objects.create(name=f"{AGENDA_WORD} Twente", slug="verborgen")
+    action.action_lines.add(
+        ActionLine.objects.create(agenda=agenda, number=1, title="x")
+    )
+    return {"action": action, "indicator": indicator, "value": value, "agenda": agenda}
 
 
 def action_surfaces(action):
@@ -105,13 +126,13 @@ ACTION_LEVELS = {
 @pytest.mark.parametrize("level", ACTION_LEVELS)
 def test_a_draft_up_the_actions_chain_hides_it_everywhere(client, marked, level):
     action = marked["action"]
-    words = [ACTION_WORD, PARAGRAPH_WORD]
+    words = [ACTION_WORD, FIGURE_WORD, PARAGRAPH_WORD]
     links = [f"acties/{action.pk}/", f'{action.theme.slug}"']  # the results
     surfaces = in_both_languages(action_surfaces(action))
     # The words are there while everything is published: the test can fail.
     assert all(shown(client, path, words, links) for path in surfaces[:10])
     if level == "action":  # the theme's paragraphs stay
-        words, links = words[:1], links[:1]
+        words, links = words[:2], links[:1]
     set_draft(ACTION_LEVELS[level](action))
     leaks = {
         path: found for path in surfaces if (found := shown(client, path, words, links))
@@ -174,3 +195,18 @@ def test_the_staff_preview_of_a_draft_indicator(admin_client, marked):
     response = admin_client.get(indicator.get_preview_url())
     assert response.status_code == 200
     assert INDICATOR_WORD in response.content.decode()
+
+
+def test_a_draft_agenda_is_named_nowhere(client, marked):
+    action = marked["action"]
+    surfaces = in_both_languages(
+        [
+            f"/acties/{action.pk}/",
+            "/acties/",
+            "/open-data/acties.csv",
+            "/api/v1/acties/",
+        ]
+    )
+    assert all(shown(client, path, [AGENDA_WORD]) for path in surfaces)
+    set_draft(marked["agenda"])
+    assert {p: w for p in surfaces if (w := shown(client, p, [AGENDA_WORD]))} == {}

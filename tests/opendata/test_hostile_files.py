@@ -102,3 +102,47 @@ def test_more_rows_than_a_budget_has_are_refused():
     content = ("a,b\r\n" + "1,2\r\n" * (MAX_ROWS + 1)).encode()
     [message] = problems(content)
     assert "meer dan 100.000 rijen" in message
+
+
+def _damaged_sheet(xml: bytes) -> bytes:
+    """A real workbook whose first sheet is replaced by `xml`."""
+    source = zipfile.ZipFile(
+        io.BytesIO(frames_to_xlsx({"indicatoren": indicator_values_frame()}))
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = xml
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+SHEET = (
+    b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
+)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        SHEET[:120],  # cut off
+        SHEET % b'<row r="1"><c r="A1" t="s"><v>99999</v></c></row>',
+        SHEET % b'<row r="1"><c r="A1"><v>abc</v></c></row>',
+        SHEET % b'<row r="1"><c r="ZZZZ1"><v>1</v></c></row>',
+    ],
+    ids=["truncated", "missing-string", "not-a-number", "bad-reference"],
+)
+def test_a_damaged_sheet_is_refused_in_dutch(xml):
+    [message] = problems(_damaged_sheet(xml))
+    assert "geen leesbaar Excel-bestand" in message
+
+
+def test_a_header_of_many_columns_is_cut_to_what_a_table_has():
+    from opendata.spreadsheets import MAX_COLUMNS, read_spreadsheet
+
+    header = ",".join(f"k{n}" for n in range(200_000))
+    [sheet] = read_spreadsheet((header + "\r\n" + "1,2\r\n" * 100).encode())
+    assert len(sheet.frame.columns) == MAX_COLUMNS
