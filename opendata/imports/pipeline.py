@@ -11,7 +11,6 @@ from decimal import Decimal
 import pandas as pd
 
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from content.cells import (
@@ -157,16 +156,6 @@ class RowReader:
                 % {"value": text, "labels": choice_labels(choices)},
             )
         return value
-
-
-def unique_slug(queryset, text: str, *, fallback: str) -> str:
-    """A slug made from `text` that no record in `queryset` has yet."""
-    slug = base = slugify(text)[:190] or fallback
-    number = 1
-    while queryset.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def missing_columns(frame: pd.DataFrame, columns: list[Column], sheet=None):
