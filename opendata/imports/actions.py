@@ -225,7 +225,7 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
             "programme__budget__year", "programme__number", "slug"
         )
     )
-    agendas = list(Agenda.objects.prefetch_related("lines"))
+    agendas = _agendas_by_word()
 
     def problem(row, column, message):
         problems.append(Problem(message, row, column, sheet))
@@ -274,14 +274,7 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
                 % {"other": first[1]},
             )
         for agenda_name, number, title in action.lines or []:
-            agenda = next(
-                (
-                    a
-                    for a in agendas
-                    if agenda_name.lower() in (a.name.lower(), a.slug.lower())
-                ),
-                None,
-            )
+            agenda = agendas.get(agenda_name.lower())
             line = (
                 next((li for li in agenda.lines.all() if li.number == number), None)
                 if agenda
@@ -316,6 +309,17 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     return problems
 
 
+def _agendas_by_word() -> dict:
+    """Every agenda with its lines, by its name or slug in lower case (a name
+    wins over another agenda's slug): how a file names an agenda, for the check
+    and the writer alike."""
+    agendas = list(Agenda.objects.prefetch_related("lines"))
+    by_word = {agenda.name.lower(): agenda for agenda in reversed(agendas)}
+    for agenda in agendas:
+        by_word.setdefault(agenda.slug.lower(), agenda)
+    return by_word
+
+
 AMOUNT_FIELDS = ["label", "amount", "unit", "approximate", "year_from", "year_to"]
 
 
@@ -324,12 +328,7 @@ class _ActionWriter(RecordWriter):
     one, the actions and their relations in batches."""
 
     def write_rows(self, rows: list[ActionRow]) -> None:
-        for row in rows:
-            self.programme(
-                year=row.programme[0],
-                number=row.programme[1],
-                title=row.programme_title,
-            )
+        self.programmes_of(rows)
         themes = self.themes(rows)
         lines = self.action_lines(rows)
         places = self.places(rows)
@@ -415,11 +414,7 @@ class _ActionWriter(RecordWriter):
 
     def action_lines(self, rows: list[ActionRow]) -> dict:
         """The agenda lines the file names, by (agenda name, number)."""
-        agendas = {}
-        for agenda in Agenda.objects.prefetch_related("lines"):
-            agendas.setdefault(agenda.name.lower(), agenda)
-        for agenda in list(agendas.values()):
-            agendas.setdefault(agenda.slug.lower(), agenda)
+        agendas = _agendas_by_word()
         taken = set(Agenda.objects.values_list("slug", flat=True))
         lines = {}
         for row in rows:

@@ -172,12 +172,8 @@ class _IndicatorWriter(RecordWriter):
     queries, then created and changed in batches."""
 
     def write_rows(self, rows: list[ValueRow]) -> None:
-        for row in rows:  # the few budgets and programmes, one by one
-            self.programme(
-                year=row.programme[0],
-                number=row.programme[1],
-                title=row.programme_title,
-            )
+        self.programmes_of(rows)
+        for row in rows:
             self.budget(row.budget_year)
         indicators = self.indicators(rows)
         values = Batch(IndicatorValue)

@@ -166,6 +166,15 @@ class RecordWriter:
             self.budgets[year] = budget
         return self.budgets[year]
 
+    def programmes_of(self, rows) -> None:
+        """The few budgets and programmes a table's rows name, one by one."""
+        for row in rows:
+            self.programme(
+                year=row.programme[0],
+                number=row.programme[1],
+                title=row.programme_title,
+            )
+
     def programme(self, *, year: int, number: int, title: str) -> Programme:
         if (year, number) in self.programmes:
             return self.programmes[year, number]

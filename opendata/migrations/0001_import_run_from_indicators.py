@@ -27,6 +27,9 @@ def content_type_to_opendata(apps, schema_editor):
         )
         twin.group_set.add(*permission.group_set.all())
         twin.user_set.add(*permission.user_set.all())
+    apps.get_model("admin", "LogEntry").objects.filter(content_type=old).update(
+        content_type=new
+    )
     old.delete()
 
 
@@ -44,6 +47,7 @@ class Migration(migrations.Migration):
         ("indicators", "0006_import_run_to_opendata"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("admin", "0003_logentry_add_action_flag_choices"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
