@@ -1,24 +1,18 @@
-"""Every plotly figure of the portal, built on the server.
-
-Figures travel to the page as JSON (json_script) and static/js/charts.js draws them
-with plotly.js; the page's table and sentence carry the same figures without it.
-"""
-
-import json
+"""The plotly figures of the indicators, built on the server in the portal's one
+chart style (content/charts.py)."""
 
 import plotly.graph_objects as go
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from content.charts import BLACK, BLUE, BROWN, RED, base_layout, figure_json
 
 from .models import Indicator, UnitKind, ValueKind
 
-# Colours with at least 4.5:1 contrast on white (WCAG 1.4.11 needs 3:1).
-BUDGETED_COLOUR = "#a3112a"  # Hengelo red
-REALISED_COLOUR = "#1f4e79"
-TARGET_COLOUR = "#1a1a1a"
-BASELINE_COLOUR = "#5c4a00"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+BUDGETED_COLOUR = RED
+REALISED_COLOUR = BLUE
+TARGET_COLOUR = BLACK
+BASELINE_COLOUR = BROWN
 
 
 def _axis_title(indicator: Indicator) -> str:
@@ -39,26 +33,6 @@ def _hover(indicator: Indicator) -> str:
     if indicator.unit_kind == UnitKind.EURO:
         return "€ %{y:,}"
     return "%{y:,} " + indicator.localized("unit")
-
-
-def _base_layout(title: str, **extra) -> dict:
-    return {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        # The active language's: "6.500,5" in Dutch, "6,500.5" in English.
-        "separators": formats.get_format("DECIMAL_SEPARATOR")
-        + formats.get_format("THOUSAND_SEPARATOR"),
-        "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
-        "template": "none",
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
-        "legend": {"orientation": "h", "y": -0.2},
-        **extra,
-    }
-
-
-def _to_json(figure: go.Figure) -> dict:
-    return json.loads(figure.to_json())
 
 
 def indicator_figure(indicator: Indicator, values) -> dict:
@@ -123,7 +97,7 @@ def indicator_figure(indicator: Indicator, values) -> dict:
         for label in missing
     ]
     figure.update_layout(
-        _base_layout(
+        base_layout(
             _("%(name)s: %(axis)s per begroting")
             % {
                 "name": indicator.localized("name"),
@@ -141,7 +115,7 @@ def indicator_figure(indicator: Indicator, values) -> dict:
             showlegend=len(figure.data) > 1,
         )
     )
-    return _to_json(figure)
+    return figure_json(figure)
 
 
 def _short_title(indicator: Indicator, length: int = 42) -> str:
@@ -222,7 +196,7 @@ def overview_figure(rows, years) -> dict:
         )
     return {
         "data": data,
-        "layout": _base_layout(
+        "layout": base_layout(
             _("Beleidsindicatoren per begroting, elk op eigen schaal"),
             height=300 * rows_needed + 80,
             annotations=annotations,

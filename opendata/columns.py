@@ -143,3 +143,44 @@ INDICATOR_COLUMNS = [
     ),
     Column("opmerking", _("Een opmerking bij de waarde.")),
 ]
+
+# The exploitation overview ("Wat mag het kosten?"): one row per programme, document,
+# line and year, amounts with the sign and unit the budget publishes them in.
+MONEY_COLUMNS = [
+    *PROGRAMME_COLUMNS,
+    Column(
+        "document",
+        _(
+            "Het jaar van de begroting die het bedrag publiceert, zoals 2018. Een "
+            "jaar kan in twee begrotingen een ander bedrag hebben."
+        ),
+        required=True,
+    ),
+    Column(
+        "regel",
+        _(
+            "Lasten, Baten, Saldo van lasten en baten, Toevoegingen aan reserves, "
+            "Onttrekkingen aan reserves, Saldo van de reserves of Resultaat."
+        ),
+        required=True,
+    ),
+    Column("jaar", _("Het jaar waar het bedrag over gaat."), required=True),
+    Column(
+        "soort",
+        _("Rekening, Begroting, Begroting na wijziging of Raming."),
+        required=True,
+    ),
+    Column(
+        "bedrag",
+        _(
+            "Zoals gepubliceerd: lasten negatief, baten positief; zonder punten of "
+            "euroteken, een komma voor decimalen."
+        ),
+        required=True,
+    ),
+    Column(
+        "eenheid",
+        _("× € 1.000 (zoals de begroting) of euro: geldt voor het bedrag ernaast."),
+        required=True,
+    ),
+]

@@ -23,8 +23,14 @@ from programmes.models import (
     Reference,
     ReferenceKind,
 )
+from programmes.money.models import (
+    FigureKind,
+    FinancialFigure,
+    FinancialLine,
+    MoneyUnit,
+)
 
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS
+from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, MONEY_COLUMNS
 
 
 def action_line_label(line: ActionLine) -> str:
@@ -178,4 +184,46 @@ def indicator_values_frame(*, values: QuerySet | None = None) -> pd.DataFrame:
         )
     return pd.DataFrame(
         rows, columns=[column.name for column in INDICATOR_COLUMNS], dtype=object
+    )
+
+
+def financial_figures_for(*, programme: str = "", year: int | None = None) -> QuerySet:
+    """The public figures a download asks for with ?programma=&begrotingsjaar=."""
+    figures = filter_programme(FinancialFigure.objects.public(), "programme", programme)
+    if year is not None:
+        figures = figures.filter(programme__budget__year=year)
+    return figures
+
+
+def financial_figures_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
+    """One row per published figure, as the import reads it back."""
+    figures = (
+        figures if figures is not None else FinancialFigure.objects.public()
+    ).select_related("document", "programme__budget")
+    lines = list(FinancialLine)
+    rows = [
+        {
+            "programma_begrotingsjaar": figure.programme.budget.year,
+            "programma_nummer": figure.programme.number,
+            "programma": figure.programme.title,
+            "document": figure.document.year,
+            "regel": choice_text(FinancialLine, figure.line),
+            "jaar": figure.year,
+            "soort": choice_text(FigureKind, figure.kind),
+            "bedrag": figure.amount,
+            "eenheid": choice_text(MoneyUnit, figure.unit),
+        }
+        for figure in sorted(
+            figures,
+            key=lambda f: (
+                f.programme.budget.year,
+                f.programme.number,
+                -f.document.year,
+                lines.index(f.line),
+                f.year,
+            ),
+        )
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in MONEY_COLUMNS], dtype=object
     )

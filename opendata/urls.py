@@ -17,6 +17,11 @@ urlpatterns = [
         views.actions_download,
         name="actions_download",
     ),
+    re_path(
+        rf"^open-data/financien{DOWNLOAD_PATTERN}$",
+        views.money_download,
+        name="money_download",
+    ),
     path(
         "open-data/sjabloon-begroting.xlsx",
         views.budget_template_download,

@@ -14,8 +14,14 @@ from hengelo_portal.params import YEAR, parse_int, reads_parameters, text_param
 from programmes.filters import ActionFilter
 from programmes.models import Action
 
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE
-from .exports import actions_frame, indicator_values_for, indicator_values_frame
+from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE, MONEY_COLUMNS
+from .exports import (
+    actions_frame,
+    financial_figures_for,
+    financial_figures_frame,
+    indicator_values_for,
+    indicator_values_frame,
+)
 from .spreadsheets import MAX_FILE_BYTES, XLSX_CONTENT_TYPE, download_response
 from .workbook import budget_template_xlsx
 
@@ -38,6 +44,23 @@ def indicator_values_download(request, suffix):
     )
     frame = indicator_values_frame(values=values)
     return download_response(frame, name="indicatoren", suffix=suffix)
+
+
+@reads_parameters("programma", "begrotingsjaar")
+def money_download(request, suffix):
+    """/open-data/financien.csv?programma=…&begrotingsjaar=…: lasten and baten."""
+    year = text_param(request.GET, "begrotingsjaar", max_length=20)
+    if year and parse_int(year, **YEAR) is None:
+        return _bad_filter(
+            _("begrotingsjaar: '%(year)s' is geen jaartal") % {"year": year}
+        )
+    figures = financial_figures_for(
+        programme=text_param(request.GET, "programma"),
+        year=parse_int(year, **YEAR) if year else None,
+    )
+    return download_response(
+        financial_figures_frame(figures=figures), name="financien", suffix=suffix
+    )
 
 
 @reads_parameters(ActionFilter.base_filters)
@@ -68,6 +91,7 @@ def open_data(request):
         {
             "indicator_columns": INDICATOR_COLUMNS,
             "action_columns": ACTION_COLUMNS,
+            "money_columns": MONEY_COLUMNS,
             "list_note": LIST_NOTE,
             "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
         },

@@ -138,6 +138,17 @@ def programme_with_content(
     return programme
 
 
+def other_budget_years(programme: Programme, *, public_only: bool = True):
+    """The programme with the same number in the other budgets, newest first."""
+    return list(
+        _public(Programme.objects.all(), public_only)
+        .filter(number=programme.number)
+        .exclude(pk=programme.pk)
+        .select_related("budget")
+        .order_by("-budget__year")
+    )
+
+
 def action_with_details(*, pk: int, public_only: bool = True) -> Action:
     """An action with what its page shows; drafts only for a staff preview."""
     return get_object_or_404(

@@ -16,11 +16,14 @@ from hengelo_portal.params import (
 
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
+from .money.charts import money_charts
+from .money.selectors import programme_money
 from .search import search as search_everything
 from .selectors import (
     action_with_details,
     agendas_with_lines,
     budget_on_show,
+    other_budget_years,
     programme_with_content,
 )
 from .tables import ActionTable
@@ -78,6 +81,7 @@ def render_programme(request, programme, agendas, *, preview=False):
                 }
         goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
+    finances = programme_money(programme, public_only=not preview)
     return render(
         request,
         "programmes/programme_detail.html",
@@ -88,6 +92,9 @@ def render_programme(request, programme, agendas, *, preview=False):
             "money": [f for f in figures if f.is_money],
             "targets": [f for f in figures if not f.is_money],
             "preview": preview,
+            "finances": finances,
+            **money_charts(finances),
+            "other_years": other_budget_years(programme, public_only=not preview),
         },
     )
 

@@ -41,6 +41,7 @@ DOWNLOAD_SUFFIXES = (".csv", "-puntkomma.csv", ".xlsx", ".json")
 DOWNLOADS = {
     "/open-data/acties": ACTION_FILTERS,
     "/open-data/indicatoren": ("programma", "jaar", "indicator"),
+    "/open-data/financien": ("programma", "begrotingsjaar"),
 }
 OTHER_FILES = {
     "/open-data/sjabloon-begroting.xlsx": (),

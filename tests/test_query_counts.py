@@ -42,6 +42,9 @@ PAGES = [
 ]
 # Queries a page may run, not counting the savepoint pair of ATOMIC_REQUESTS.
 MAX_QUERIES = 12
+# The programme page also reads its money: figures, changes per product, the
+# inhabitants, and the same programme in other budgets (four queries, any size).
+MAX_QUERIES_OF = {"/programmas/2018/economie-werk-en-inkomen/": 14}
 
 
 def grow(size):
@@ -74,4 +77,4 @@ def test_queries_do_not_grow_with_the_budget(client, path):
     grow(20)
     large = count_queries(client, path)
     assert small == large, f"{path}: {small} queries at small size, {large} at large"
-    assert large <= MAX_QUERIES, f"{path}: {large} queries"
+    assert large <= MAX_QUERIES_OF.get(path, MAX_QUERIES), f"{path}: {large} queries"

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
-from programmes.models import GlossaryTerm, Programme
+from programmes.models import FinancialFigure, GlossaryTerm, Programme
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -19,13 +19,21 @@ FIXTURES = [
         lambda: Programme.objects.filter(budget__year=2018, number=1).exists(),
     ),
     ("begrippenlijst.yaml", lambda: GlossaryTerm.objects.exists()),
+    # The money of programme 1 (Begroting 2018 and 2017), once programme 1 is there.
+    (
+        "financien-programma-1.yaml",
+        lambda: (
+            FinancialFigure.objects.exists()
+            or not Programme.objects.filter(pk=1, budget__year=2018, number=1).exists()
+        ),
+    ),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt de begroting 2018, programma 1, en de begrippenlijst als ze er "
-        "nog niet zijn."
+        "Laadt de begroting 2018, programma 1 met zijn financiën, en de "
+        "begrippenlijst als ze er nog niet zijn."
     )
 
     def handle(self, *args, **options):

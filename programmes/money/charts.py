@@ -1,0 +1,193 @@
+"""The plotly figures of a programme's money, in the portal's chart style.
+
+Each chart has a sentence and a table beside it that carry the same figures. The
+change per product is drawn as a waterfall of floating bars (bars with a `base`),
+so the page needs no plotly.js bundle beyond the basic one it already serves.
+"""
+
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from content.charts import BLACK, BLUE, GRID, RED, base_layout, figure_json
+
+from .models import FinancialLine
+from .words import change_amount, euros
+
+# Realised years are solid; planned ones (budget, estimate) hatched: told apart by
+# pattern and by the axis label, not by colour alone.
+PLANNED_PATTERN = "/"
+
+
+def _number(amount):
+    return float(amount)
+
+
+def costs_and_income_figure(table) -> dict:
+    """Lasten and baten per year of one document, in euros."""
+    labels = [column.label for column in table.columns]
+    patterns = ["" if column.realised else PLANNED_PATTERN for column in table.columns]
+    figure = go.Figure()
+    for line, colour in ((FinancialLine.COSTS, RED), (FinancialLine.INCOME, BLUE)):
+        amounts = [table.amount(line, column.year) for column in table.columns]
+        if all(amount is None for amount in amounts):
+            continue
+        name = str(line.label)
+        figure.add_bar(
+            x=labels,
+            y=[None if a is None else _number(abs(a)) for a in amounts],
+            name=name,
+            marker={
+                "color": colour,
+                "line": {"color": colour, "width": 1.5},
+                "pattern": {
+                    "shape": patterns,
+                    "fgcolor": "#ffffff",
+                    "solidity": 0.3,
+                },
+            },
+            hovertext=[None if a is None else euros(abs(a)) for a in amounts],
+            hovertemplate=f"{name} %{{x}}: %{{hovertext}}<extra></extra>",
+        )
+    figure.update_layout(
+        base_layout(
+            _("Lasten en baten per jaar volgens de %(document)s")
+            % {"document": table.document},
+            xaxis={"type": "category"},
+            yaxis={
+                "title": {"text": _("Bedrag (€)")},
+                "rangemode": "tozero",
+                "gridcolor": GRID,
+                "tickprefix": "€ ",
+            },
+            barmode="group",
+            annotations=[
+                {
+                    "text": _(
+                        "Effen: gerealiseerd (rekening). Gearceerd: begroot of geraamd."
+                    ),
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": 1.02,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 12},
+                }
+            ],
+        )
+    )
+    return figure_json(figure)
+
+
+def changes_figure(document, changes) -> dict:
+    """The explained changes per product as a waterfall, ending in their total."""
+    labels, bases, heights, colours, patterns, texts = [], [], [], [], [], []
+    running = 0.0
+    for change in changes:
+        amount = _number(change.change.euros)
+        labels.append(
+            f"{change.change.product_code} {change.change.localized('product_name')}"
+        )
+        bases.append(running if amount >= 0 else running + amount)
+        heights.append(abs(amount))
+        colours.append(BLUE if amount >= 0 else RED)
+        patterns.append("" if amount >= 0 else "x")
+        texts.append(change.text)
+        running += amount
+    labels.append(_("Totaal toegelicht"))
+    bases.append(min(running, 0.0))
+    heights.append(abs(running))
+    colours.append(BLACK)
+    patterns.append("")
+    texts.append(change_amount(Decimal(str(running))))
+    figure = go.Figure()
+    figure.add_bar(
+        x=labels,
+        y=heights,
+        base=bases,
+        marker={
+            "color": colours,
+            "pattern": {"shape": patterns, "fgcolor": "#ffffff", "solidity": 0.3},
+        },
+        text=texts,
+        textposition="outside",
+        hovertemplate="%{x}: %{text}<extra></extra>",
+        showlegend=False,
+    )
+    previous = document.year - 1
+    figure.update_layout(
+        base_layout(
+            _("Verschil per product, %(year)s ten opzichte van %(previous)s")
+            % {"year": document.year, "previous": previous},
+            xaxis={"type": "category", "automargin": True},
+            yaxis={
+                "title": {"text": _("Voordeel (+) of nadeel (−) in €")},
+                "gridcolor": GRID,
+                "zeroline": True,
+                "zerolinecolor": BLACK,
+            },
+        )
+    )
+    return figure_json(figure)
+
+
+def shares_figure(budget, shares) -> dict:
+    """Each programme's share of the costs of the budget year (horizontal bars)."""
+    labels = [str(programme) for programme, _share, _amount in shares]
+    figure = go.Figure()
+    figure.add_bar(
+        y=labels,
+        x=[float(share) for _programme, share, _amount in shares],
+        orientation="h",
+        marker={"color": RED},
+        text=[f"{formats.number_format(share, 1)}%" for _p, share, _a in shares],
+        hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
+        showlegend=False,
+    )
+    figure.update_layout(
+        base_layout(
+            _("Aandeel van elk programma in de lasten van %(year)s")
+            % {"year": budget.year},
+            xaxis={
+                "title": {"text": _("Aandeel (%)")},
+                "ticksuffix": "%",
+                "rangemode": "tozero",
+                "gridcolor": GRID,
+            },
+            yaxis={"automargin": True, "autorange": "reversed"},
+            height=120 + 50 * max(len(labels), 1),
+        )
+    )
+    return figure_json(figure)
+
+
+def money_charts(money) -> dict:
+    """The charts of "Wat mag het kosten?" and their sentences, for a context."""
+    if money.shown is None:
+        return {}
+    charts = {"money_chart": costs_and_income_figure(money.shown)}
+    changes = money.changes.get(money.shown.document)
+    if changes:
+        charts["changes_chart"] = changes_figure(money.shown.document, changes)
+        charts["changes_sentence"] = changes_sentence(money.shown.document, changes)
+    return charts
+
+
+def changes_sentence(document, changes) -> str:
+    parts = [
+        f"{change.change.localized('product_name')} {change.text}" for change in changes
+    ]
+    return _(
+        "Verschillen per product in de %(document)s, %(year)s ten opzichte van "
+        "%(previous)s: %(parts)s."
+    ) % {
+        "document": document,
+        "year": document.year,
+        "previous": document.year - 1,
+        "parts": "; ".join(parts),
+    }

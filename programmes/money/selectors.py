@@ -1,0 +1,307 @@
+"""What the pages show of a programme's money, read in a fixed number of queries.
+
+A programme page asks `programme_money()` once: three queries (figures, changes,
+inhabitants) whatever the number of years, documents and products.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import (
+    TOTALS,
+    FigureKind,
+    FinancialFigure,
+    FinancialLine,
+    Population,
+    ProductChange,
+)
+from .words import change_amount, euros, line_amount, per_inhabitant
+
+# The lines a comparison of two documents and the per-inhabitant table show.
+MAIN_LINES = (FinancialLine.COSTS, FinancialLine.INCOME, FinancialLine.RESULT)
+
+
+@dataclass
+class Column:
+    year: int
+    kind: str
+
+    @property
+    def label(self) -> str:
+        return f"{FigureKind(self.kind).label} {self.year}"
+
+    @property
+    def realised(self) -> bool:
+        return self.kind == FigureKind.REALISED
+
+
+@dataclass
+class Cell:
+    figure: FinancialFigure | None
+    text: str
+
+
+@dataclass
+class Row:
+    line: str
+    label: str
+    cells: list[Cell]
+    total: bool
+
+
+@dataclass
+class RoundingDifference:
+    """A published total that is not the sum of its published lines."""
+
+    line: str
+    year: int
+    published: Decimal
+    summed: Decimal
+
+    def __str__(self):
+        return _(
+            "%(line)s %(year)s: gepubliceerd %(published)s, som van de regels "
+            "%(summed)s (afronding in de bron)"
+        ) % {
+            "line": FinancialLine(self.line).label,
+            "year": self.year,
+            "published": line_amount(self.line, self.published),
+            "summed": line_amount(self.line, self.summed),
+        }
+
+
+def rounding_differences(figures) -> list[RoundingDifference]:
+    """Totals of one programme and document that differ from the sum of their lines.
+
+    Shown as published on the pages; the admin names them so an editor sees that a
+    difference of 1 is the source's rounding and not a typing error.
+    """
+    amounts = {(f.line, f.year): f.amount for f in figures}
+    found = []
+    for (line, year), published in sorted(amounts.items(), key=lambda i: i[0][1]):
+        parts = TOTALS.get(FinancialLine(line))
+        if not parts or any((part, year) not in amounts for part in parts):
+            continue
+        summed = sum(amounts[(part, year)] for part in parts)
+        if summed != published:
+            found.append(RoundingDifference(line, year, published, summed))
+    return found
+
+
+@dataclass
+class Exploitation:
+    """The overview of lasten and baten of one programme in one budget document."""
+
+    document: object
+    unit: str
+    columns: list[Column]
+    rows: list[Row]
+    rounding: list[RoundingDifference]
+    amounts: dict = field(default_factory=dict)  # (line, year) -> Decimal
+
+    def amount(self, line, year):
+        return self.amounts.get((line, year))
+
+    def column_of(self, year):
+        return next((c for c in self.columns if c.year == year), None)
+
+
+def exploitation(document, figures) -> Exploitation:
+    figures = sorted(figures, key=lambda f: f.year)
+    kinds = {}
+    for figure in figures:
+        kinds.setdefault(figure.year, figure.kind)
+    columns = [Column(year, kind) for year, kind in sorted(kinds.items())]
+    by_cell = {(f.line, f.year): f for f in figures}
+    rows = []
+    for line in FinancialLine:
+        if not any((line, c.year) in by_cell for c in columns):
+            continue
+        cells = []
+        for column in columns:
+            figure = by_cell.get((line, column.year))
+            text = (
+                line_amount(line, figure.amount) if figure else _("niet gepubliceerd")
+            )
+            cells.append(Cell(figure, text))
+        rows.append(Row(line, line.label, cells, total=line in TOTALS))
+    units = {f.unit for f in figures}
+    return Exploitation(
+        document=document,
+        unit=units.pop() if len(units) == 1 else "",
+        columns=columns,
+        rows=rows,
+        rounding=rounding_differences(figures),
+        amounts={(f.line, f.year): f.euros for f in figures},
+    )
+
+
+@dataclass
+class Comparison:
+    """The same years in two documents: what a later budget changed."""
+
+    earlier: Exploitation
+    later: Exploitation
+    years: list[int]
+    rows: list[tuple[str, list[tuple[int, str, str, str]]]]
+
+
+_CHANGE_WORDS = {
+    # line: (word when the later signed figure is lower, word when it is higher)
+    FinancialLine.COSTS: (gettext_lazy("hogere lasten"), gettext_lazy("lagere lasten")),
+    FinancialLine.INCOME: (gettext_lazy("lagere baten"), gettext_lazy("hogere baten")),
+    FinancialLine.RESULT: (gettext_lazy("ongunstiger"), gettext_lazy("gunstiger")),
+}
+
+
+def _change(line, earlier, later) -> str:
+    if earlier is None or later is None:
+        return "–"
+    difference = later - earlier
+    if difference == 0:
+        return _("gelijk")
+    lower, higher = _CHANGE_WORDS[line]
+    word = lower if difference < 0 else higher
+    return f"{euros(abs(difference))} {word}"
+
+
+def compare(earlier: Exploitation, later: Exploitation) -> Comparison:
+    years = sorted({c.year for c in earlier.columns} & {c.year for c in later.columns})
+    rows = []
+    for line in MAIN_LINES:
+        cells = []
+        for year in years:
+            a, b = earlier.amount(line, year), later.amount(line, year)
+            cells.append(
+                (
+                    year,
+                    _cell_with_kind(earlier, line, year),
+                    _cell_with_kind(later, line, year),
+                    _change(line, a, b),
+                )
+            )
+        rows.append((line.label, cells))
+    return Comparison(earlier, later, years, rows)
+
+
+def _cell_with_kind(table: Exploitation, line, year) -> str:
+    amount = table.amount(line, year)
+    if amount is None:
+        return _("niet gepubliceerd")
+    kind = FigureKind(table.column_of(year).kind).label.lower()
+    return f"{euros(abs(amount))} ({kind})"
+
+
+@dataclass
+class Change:
+    change: ProductChange
+    text: str
+
+
+@dataclass
+class PerInhabitant:
+    columns: list[Column]
+    rows: list[tuple[str, list[str]]]
+    sources: list[Population]
+
+
+def per_inhabitant_table(table: Exploitation, populations) -> PerInhabitant | None:
+    """Amounts per inhabitant for the years whose population an editor entered."""
+    by_year = {p.year: p for p in populations}
+    known = [c for c in table.columns if c.year in by_year]
+    if not known:
+        return None
+    rows = []
+    for line in MAIN_LINES:
+        cells = []
+        for column in table.columns:
+            amount = table.amount(line, column.year)
+            population = by_year.get(column.year)
+            if amount is None or population is None:
+                cells.append(_("onbekend"))
+                continue
+            each = (amount / population.inhabitants).quantize(
+                Decimal(1), rounding=ROUND_HALF_UP
+            )
+            cells.append(per_inhabitant(each))
+        rows.append((line.label, cells))
+    return PerInhabitant(table.columns, rows, [by_year[c.year] for c in known])
+
+
+@dataclass
+class Money:
+    """Everything "Wat mag het kosten?" shows of one programme."""
+
+    shown: Exploitation | None
+    comparisons: list[Comparison]
+    changes: dict  # document -> [Change]
+    per_inhabitant: PerInhabitant | None
+
+    @property
+    def sentence(self) -> str:
+        return money_sentence(self.shown)
+
+
+def programme_money(programme, *, public_only: bool = True) -> Money:
+    figures = FinancialFigure.objects.filter(programme=programme)
+    changes = ProductChange.objects.filter(programme=programme)
+    if public_only:
+        figures, changes = figures.public(), changes.public()
+    by_document = {}
+    for figure in figures.select_related("document"):
+        by_document.setdefault(figure.document, []).append(figure)
+    tables = {
+        document: exploitation(document, rows) for document, rows in by_document.items()
+    }
+    shown = tables.get(programme.budget) or (
+        tables[max(tables, key=lambda d: d.year)] if tables else None
+    )
+    comparisons = [
+        compare(table, shown)
+        for document, table in sorted(tables.items(), key=lambda i: -i[0].year)
+        if shown is not None and document.year < shown.document.year
+    ]
+    by_change_document = {}
+    for change in changes.select_related("document"):
+        by_change_document.setdefault(change.document, []).append(
+            Change(change, change_amount(change.euros))
+        )
+    populations = list(Population.objects.all()) if shown else []
+    return Money(
+        shown=shown,
+        comparisons=comparisons,
+        changes=dict(sorted(by_change_document.items(), key=lambda i: -i[0].year)),
+        per_inhabitant=per_inhabitant_table(shown, populations) if shown else None,
+    )
+
+
+def money_sentence(table: Exploitation | None) -> str:
+    """The table's main figures in one sentence: also the charts' text alternative."""
+    if table is None:
+        return ""
+    year = table.document.year
+    costs = table.amount(FinancialLine.COSTS, year)
+    income = table.amount(FinancialLine.INCOME, year)
+    if costs is None or income is None:
+        return ""
+    sentence = _(
+        "Volgens de %(document)s heeft dit programma in %(year)s %(costs)s aan "
+        "lasten en %(income)s aan baten."
+    ) % {
+        "document": table.document,
+        "year": year,
+        "costs": euros(abs(costs)),
+        "income": euros(abs(income)),
+    }
+    realised = [c for c in table.columns if c.realised]
+    if realised:
+        earlier = realised[-1].year
+        earlier_costs = table.amount(FinancialLine.COSTS, earlier)
+        if earlier_costs is not None:
+            sentence += " " + _(
+                "In %(year)s waren de lasten volgens de rekening %(costs)s."
+            ) % {"year": earlier, "costs": euros(abs(earlier_costs))}
+    return sentence
