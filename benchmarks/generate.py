@@ -32,6 +32,12 @@ from programmes.models import (
     ReferenceKind,
     Theme,
 )
+from programmes.money.models import (
+    FigureKind,
+    FinancialFigure,
+    FinancialLine,
+    ProductChange,
+)
 
 
 @dataclass(frozen=True)
@@ -344,6 +350,62 @@ def _indicators(rng, programmes, budgets, size: Size, writer: Writer) -> None:
     IndicatorValue.objects.bulk_create(values, batch_size=5000)
 
 
+def _money(rng, programmes, budgets, writer: Writer) -> None:
+    """Each programme's exploitation overview as every budget document gives it
+    (realised t-2, budgets t-1 and t, estimates t+1..t+3), and ten changes per
+    product in the newest."""
+    figures, changes = [], []
+    for programme in programmes:
+        for document in budgets:
+            for offset in range(-2, 4):
+                year = document.year + offset
+                kind = (
+                    FigureKind.REALISED
+                    if offset == -2
+                    else FigureKind.BUDGET
+                    if offset <= 0
+                    else FigureKind.ESTIMATE
+                )
+                costs = -Decimal(rng.randrange(5_000, 90_000))
+                income = Decimal(rng.randrange(1_000, 50_000))
+                additions = -Decimal(rng.randrange(0, 500))
+                withdrawals = Decimal(rng.randrange(0, 500))
+                amounts = {
+                    FinancialLine.COSTS: costs,
+                    FinancialLine.INCOME: income,
+                    FinancialLine.BALANCE: costs + income,
+                    FinancialLine.RESERVE_ADDITIONS: additions,
+                    FinancialLine.RESERVE_WITHDRAWALS: withdrawals,
+                    FinancialLine.RESERVE_TOTAL: additions + withdrawals,
+                    FinancialLine.RESULT: costs + income + additions + withdrawals,
+                }
+                figures += [
+                    FinancialFigure(
+                        programme=programme,
+                        document=document,
+                        line=line,
+                        year=year,
+                        kind=kind,
+                        amount=amount,
+                    )
+                    for line, amount in amounts.items()
+                ]
+        changes += [
+            ProductChange(
+                programme=programme,
+                document=budgets[-1],
+                order=number,
+                product_code=f"P{programme.number}{number:02d}.1",
+                product_name=writer.title(2),
+                amount=Decimal(rng.randrange(-200_000, 200_000)),
+                explanation=writer.sentence(),
+            )
+            for number in range(10)
+        ]
+    FinancialFigure.objects.bulk_create(figures, batch_size=5000)
+    ProductChange.objects.bulk_create(changes, batch_size=5000)
+
+
 @transaction.atomic
 def budget_generate(*, size: Size = Size(), seed: int = 7) -> dict:
     """Add the synthetic budget to a database that holds the seed; return counts."""
@@ -360,6 +422,7 @@ def budget_generate(*, size: Size = Size(), seed: int = 7) -> dict:
     actions = _actions(rng, themes, budgets[-1], lines, places, size, writer)
     _key_figures(rng, themes, actions, writer)
     _indicators(rng, programmes, budgets, size, writer)
+    _money(rng, programmes, budgets, writer)
     return {
         "budget years": len(budgets),
         "programmes": Programme.objects.count(),
@@ -368,4 +431,5 @@ def budget_generate(*, size: Size = Size(), seed: int = 7) -> dict:
         "indicators": Indicator.objects.count(),
         "indicator values": IndicatorValue.objects.count(),
         "glossary terms": GlossaryTerm.objects.count(),
+        "financial figures": FinancialFigure.objects.count(),
     }

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from hengelo_portal.params import TABLE_PARAMETERS, YEAR, int_param, reads_parameters
 from programmes.models import Budget
+from programmes.money.selectors import documents_compared
 
 from .charts import indicator_figure, overview_figure
 from .comparisons import indicator_sentence
@@ -90,8 +91,17 @@ def indicator_compare(request):
             request=request,
             per_page=INDICATORS_PER_PAGE,
         )
+    money = []
+    if old_year is not None and new_year is not None and old_year < new_year:
+        money = documents_compared(old_year, new_year)
     return render(
         request,
         "indicators/indicator_compare.html",
-        {"years": years, "old_year": old_year, "new_year": new_year, "table": table},
+        {
+            "years": years,
+            "old_year": old_year,
+            "new_year": new_year,
+            "table": table,
+            "money": money,
+        },
     )

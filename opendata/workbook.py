@@ -4,7 +4,7 @@ import pandas as pd
 
 from django.utils.translation import gettext as _
 
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE
+from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE, MONEY_COLUMNS
 from .spreadsheets import frames_to_xlsx
 
 
@@ -14,7 +14,8 @@ def budget_template_xlsx() -> bytes:
         _("Sjabloon voor het inlezen van de begroting van de gemeente Hengelo"),
         _(
             "Vul het blad 'indicatoren' (waarden van beleidsindicatoren, één rij per "
-            "waarde) en/of het blad 'acties' (één rij per actie, doel of pilot). Een "
+            "waarde), het blad 'acties' (één rij per actie, doel of pilot) en/of het "
+            "blad 'financien' (lasten en baten, één rij per regel en jaar). Een "
             "leeg blad wordt overgeslagen. Lees het bestand in via de beheeromgeving "
             "(Importen > Bestand inlezen) of met 'python manage.py import_budget'."
         ),
@@ -38,6 +39,9 @@ def budget_template_xlsx() -> bytes:
         _("Blad 'acties' – kolommen (* = verplicht):"),
         *[_column_note(column) for column in ACTION_COLUMNS],
         "",
+        _("Blad 'financien' – kolommen (* = verplicht):"),
+        *[_column_note(column) for column in MONEY_COLUMNS],
+        "",
         str(LIST_NOTE),
     ]
     return frames_to_xlsx(
@@ -46,6 +50,9 @@ def budget_template_xlsx() -> bytes:
                 columns=[column.name for column in INDICATOR_COLUMNS]
             ),
             "acties": pd.DataFrame(columns=[column.name for column in ACTION_COLUMNS]),
+            "financien": pd.DataFrame(
+                columns=[column.name for column in MONEY_COLUMNS]
+            ),
         },
         notes=notes,
     )

@@ -28,7 +28,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from content.translations import ENGLISH
 
-from .models import Action, GlossaryTerm, Paragraph, Programme
+from .models import Action, GlossaryTerm, Paragraph, ProductChange, Programme
 
 # Markers PostgreSQL puts around matches; the text is escaped before they become
 # <mark> tags, so editors' text can never inject HTML through a search result.
@@ -289,5 +289,20 @@ register(
         kind=gettext_lazy("Begrip"),
         title=lambda g: g.term,
         url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
+    )
+)
+register(
+    SearchField(
+        queryset=lambda: ProductChange.objects.public().select_related(
+            "programme__budget", "document"
+        ),
+        fields=("product_code", "product_name", "explanation"),
+        snippet_field="explanation",
+        kind=gettext_lazy("Product"),
+        title=lambda c: (
+            f"{c.product_code} {c.localized('product_name')} – {c.document}"
+        ),
+        title_field="product_name",
+        url=lambda c: c.get_absolute_url(),
     )
 )

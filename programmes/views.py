@@ -16,8 +16,8 @@ from hengelo_portal.params import (
 
 from .filters import ActionFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
-from .money.charts import money_charts
-from .money.selectors import programme_money
+from .money.charts import money_charts, shares_figure, shares_sentence
+from .money.selectors import budget_shares, programme_money
 from .search import search as search_everything
 from .selectors import (
     action_with_details,
@@ -41,10 +41,18 @@ def home(request):
     budget = budget_on_show(year=int_param(request.GET, "jaar", **YEAR))
     budgets = Budget.objects.public().filter(programmes__isnull=False).distinct()
     programmes = budget.programmes.public() if budget else []
+    shares = budget_shares(budget)
     return render(
         request,
         "programmes/home.html",
-        {"budget": budget, "programmes": programmes, "budgets": budgets},
+        {
+            "budget": budget,
+            "programmes": programmes,
+            "budgets": budgets,
+            "shares": shares,
+            "shares_chart": shares_figure(budget, shares) if shares else None,
+            "shares_sentence": shares_sentence(budget, shares) if shares else "",
+        },
     )
 
 

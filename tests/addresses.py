@@ -60,6 +60,16 @@ API = {
     "/api/v1/indicatoren/": ("begrotingsjaar", "programma", *API_PAGES),
     "/api/v1/waarden/": ("begrotingsjaar", "programma", "indicator", "soort")
     + API_PAGES,
+    "/api/v1/financien/": (
+        "begrotingsjaar",
+        "programma",
+        "document",
+        "regel",
+        "soort",
+        "jaar",
+        *API_PAGES,
+    ),
+    "/api/v1/verschillen/": ("begrotingsjaar", "programma", "document", *API_PAGES),
 }
 # A detail address reads its list's filters (DRF applies them), but no page.
 API_DETAILS = {

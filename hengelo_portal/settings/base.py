@@ -259,6 +259,8 @@ SPECTACULAR_SETTINGS = {
         "ActionKindEnum": "programmes.models.ActionKind",
         "ReferenceKindEnum": "programmes.models.ReferenceKind",
         "ValueKindEnum": "indicators.models.ValueKind",
+        "MoneyUnitEnum": "programmes.money.models.MoneyUnit",
+        "FigureKindEnum": "programmes.money.models.FigureKind",
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "LICENSE": {

@@ -14,6 +14,7 @@ from .budget import (
     ThemeViewSet,
 )
 from .indicators import IndicatorValueViewSet, IndicatorViewSet
+from .money import FinancialFigureViewSet, ProductChangeViewSet
 
 router = DefaultRouter()
 router.register("begrotingen", BudgetViewSet, basename="budget")
@@ -24,6 +25,8 @@ router.register("actielijnen", ActionLineViewSet, basename="actionline")
 router.register("acties", ActionViewSet, basename="action")
 router.register("indicatoren", IndicatorViewSet, basename="indicator")
 router.register("waarden", IndicatorValueViewSet, basename="indicatorvalue")
+router.register("financien", FinancialFigureViewSet, basename="financialfigure")
+router.register("verschillen", ProductChangeViewSet, basename="productchange")
 
 app_name = "api"
 

@@ -261,8 +261,9 @@ def _tables():
     # Here rather than at the top: the tables build on this module.
     from .actions import ACTIONS
     from .indicators import INDICATOR_VALUES
+    from .money import MONEY
 
-    return [INDICATOR_VALUES, ACTIONS]
+    return [INDICATOR_VALUES, ACTIONS, MONEY]
 
 
 def table_of(sheet: Sheet) -> Table | None:
@@ -371,8 +372,8 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
             result.problems.append(
                 Problem(
                     _(
-                        "de kolommen passen niet bij indicatoren of acties; begin met "
-                        "het sjabloon of een download van de open data"
+                        "de kolommen passen niet bij indicatoren, acties of financiën; "
+                        "begin met het sjabloon of een download van de open data"
                     ),
                     sheet=sheet_name,
                 )

@@ -138,15 +138,16 @@ def changes_figure(document, changes) -> dict:
 
 def shares_figure(budget, shares) -> dict:
     """Each programme's share of the costs of the budget year (horizontal bars)."""
-    labels = [str(programme) for programme, _share, _amount in shares]
+    labels = [str(share.programme) for share in shares]
     figure = go.Figure()
     figure.add_bar(
         y=labels,
-        x=[float(share) for _programme, share, _amount in shares],
+        x=[float(share.percentage) for share in shares],
         orientation="h",
         marker={"color": RED},
-        text=[f"{formats.number_format(share, 1)}%" for _p, share, _a in shares],
-        hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
+        text=[f"{formats.number_format(share.percentage, 1)}%" for share in shares],
+        hovertext=[share.text for share in shares],
+        hovertemplate="%{y}: %{text} (%{hovertext})<extra></extra>",
         showlegend=False,
     )
     figure.update_layout(
@@ -160,10 +161,26 @@ def shares_figure(budget, shares) -> dict:
                 "gridcolor": GRID,
             },
             yaxis={"automargin": True, "autorange": "reversed"},
-            height=120 + 50 * max(len(labels), 1),
+            height=160 + 50 * max(len(labels), 1),
         )
     )
     return figure_json(figure)
+
+
+def shares_sentence(budget, shares) -> str:
+    parts = [
+        _("%(programme)s %(percentage)s%% (%(costs)s)")
+        % {
+            "programme": share.programme,
+            "percentage": formats.number_format(share.percentage, 1),
+            "costs": share.text,
+        }
+        for share in shares
+    ]
+    return _(
+        "Aandeel in de lasten van %(year)s van de programma's waarvan de bedragen in "
+        "de portal staan: %(parts)s."
+    ) % {"year": budget.year, "parts": "; ".join(parts)}
 
 
 def money_charts(money) -> dict:

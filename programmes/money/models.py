@@ -7,8 +7,10 @@ differ by 1 from the sum of its lines through rounding; the admin flags it).
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content.cells import dutch_number
 from content.models import PublicQuerySet, TimeStampedModel, history_of
 from content.translations import TranslatedContentMixin, english_version
 from content.versioning import VersionedModel
@@ -58,6 +60,14 @@ class MoneyUnit(models.TextChoices):
 
 
 UNIT_FACTOR = {MoneyUnit.THOUSANDS: 1000, MoneyUnit.EURO: 1}
+
+
+def programme_page(programme, anchor):
+    address = reverse(
+        "programmes:programme_detail",
+        kwargs={"year": programme.budget.year, "slug": programme.slug},
+    )
+    return f"{address}#{anchor}"
 
 
 def _public_programme_and_document(prefix):
@@ -148,6 +158,19 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
         """The amount in euros, whatever the unit it was published in."""
         return self.amount * UNIT_FACTOR[MoneyUnit(self.unit)]
 
+    @property
+    def description(self):
+        """For the changes feed: the programme and the amount as published."""
+        return (
+            f"{self.programme}: {dutch_number(self.amount)} ({self.get_unit_display()})"
+        )
+
+    def get_absolute_url(self):
+        # The programme's own budget is its overview; an earlier one its comparison.
+        if self.document_id == self.programme.budget_id:
+            return programme_page(self.programme, "exploitatie")
+        return programme_page(self.programme, f"vergeleken-{self.document.year}")
+
     def clean(self):
         if self.year and not 1900 <= self.year <= 2200:
             raise ValidationError({"year": _("Vul een jaartal in, zoals 2018.")})
@@ -182,7 +205,7 @@ class ProductChange(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         help_text=_("De code van het product, zoals P221.1."),
     )
     product_name = models.CharField(
-        _("product"), max_length=200, help_text=_("De naam, zoals 'Haven'.")
+        _("productnaam"), max_length=200, help_text=_("De naam, zoals 'Haven'.")
     )
     product_name_en = english_version(product_name)
     task_field_code = models.CharField(
@@ -245,8 +268,11 @@ class ProductChange(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         return self.amount * UNIT_FACTOR[MoneyUnit(self.unit)]
 
     @property
-    def compared_years(self):
-        return self.document.year - 1, self.document.year
+    def description(self):
+        return self.localized("explanation")
+
+    def get_absolute_url(self):
+        return programme_page(self.programme, f"verschillen-{self.document.year}")
 
 
 class Population(VersionedModel, TimeStampedModel):

@@ -305,3 +305,66 @@ def money_sentence(table: Exploitation | None) -> str:
                 "In %(year)s waren de lasten volgens de rekening %(costs)s."
             ) % {"year": earlier, "costs": euros(abs(earlier_costs))}
     return sentence
+
+
+@dataclass
+class Share:
+    programme: object
+    costs: Decimal  # euros, as a positive amount
+    percentage: Decimal
+
+    @property
+    def text(self) -> str:
+        return euros(self.costs)
+
+
+def budget_shares(budget) -> list[Share]:
+    """Each public programme's share of the costs its budget gives for its own year.
+
+    Only programmes whose costs are entered count; the page says so.
+    """
+    if budget is None:
+        return []
+    figures = (
+        FinancialFigure.objects.public()
+        .filter(
+            programme__budget=budget,
+            document=budget,
+            year=budget.year,
+            line=FinancialLine.COSTS,
+        )
+        .select_related("programme__budget")
+        .order_by("programme__number")
+    )
+    costs = [(f.programme, abs(f.euros)) for f in figures]
+    total = sum(amount for _programme, amount in costs)
+    if not total:
+        return []
+    return [
+        Share(programme, amount, (amount * 100 / total).quantize(Decimal("0.1")))
+        for programme, amount in costs
+    ]
+
+
+def documents_compared(earlier_year: int, later_year: int) -> list[tuple]:
+    """(programme, Comparison) for every public programme with figures in both
+    budget documents: how the later budget changed the earlier one's figures."""
+    figures = (
+        FinancialFigure.objects.public()
+        .filter(document__year__in=[earlier_year, later_year])
+        .select_related("document", "programme__budget")
+        .order_by("programme__budget__year", "programme__number")
+    )
+    grouped = {}
+    for figure in figures:
+        grouped.setdefault(figure.programme, {}).setdefault(figure.document, []).append(
+            figure
+        )
+    compared = []
+    for programme, by_document in grouped.items():
+        tables = {d.year: exploitation(d, rows) for d, rows in by_document.items()}
+        if earlier_year in tables and later_year in tables:
+            compared.append(
+                (programme, compare(tables[earlier_year], tables[later_year]))
+            )
+    return compared

@@ -14,7 +14,7 @@ from django.urls import reverse
 from content.versioning import VersionConflict, VersionedModel
 from hengelo_portal.services import portal_user_create
 from programmes.models import Action, ActionStatus, Programme
-from tests.admin.helpers import form_data, signed_in
+from tests.admin.helpers import first_record, form_data, signed_in
 from tests.indicators.factories import IndicatorValueFactory
 from tests.programmes.factories import ActionFactory, ThemeFactory
 
@@ -238,7 +238,7 @@ def test_every_change_form_refuses_a_save_over_a_newer_version(
 ):
     """Each versioned model's change form, with its inlines, on the seed's data:
     the first of two opened forms saves (unchanged), the second is refused."""
-    obj = model.objects.first()
+    obj = first_record(model)
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     client_a, client_b = signed_in(administrator), signed_in(administrator)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 
 from opendata.models import ImportRun
+from tests.admin.helpers import first_record
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -41,7 +42,7 @@ def test_model_admin_pages_open(request, client_fixture, model):
         ImportRun.objects.create(
             user=user, file_name="indicatoren.csv", file_size=10, summary="niets"
         )
-    obj = model.objects.first()
+    obj = first_record(model)
     assert obj is not None, f"the seed has no {opts.verbose_name}"
     assert client.get(admin_url(model, "change", obj.pk)).status_code == 200
     assert client.get(admin_url(model, "history", obj.pk)).status_code == 200

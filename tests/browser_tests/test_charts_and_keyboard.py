@@ -40,9 +40,24 @@ def test_chart_code_loads_only_when_the_chart_comes_near(page):
 def test_pages_without_a_chart_load_no_chart_code(page):
     scripts = []
     page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
-    for path in ("/", "/programmas/2018/economie-werk-en-inkomen/", "/acties/"):
+    for path in ("/acties/", "/agendas/", "/begrippen/"):
         page.goto(path)
     assert scripts == []
+
+
+def test_money_charts_are_drawn_with_planned_years_hatched(page):
+    page.goto("/programmas/2018/economie-werk-en-inkomen/")
+    chart = page.locator('[data-chart="geld-data"]')
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector('[data-chart="geld-data"] svg.main-svg')
+    # Lasten and baten for six years each; the planned years carry a pattern.
+    assert chart.locator(".bars path").count() == 12
+    assert chart.locator("pattern").count() >= 1
+    waterfall = page.locator('[data-chart="verschillen-data"]')
+    waterfall.scroll_into_view_if_needed()
+    page.wait_for_selector('[data-chart="verschillen-data"] svg.main-svg')
+    # Haven, Economische aangelegenheden and their total.
+    assert waterfall.locator(".bars path").count() == 3
 
 
 def test_without_javascript_the_table_and_sentence_remain(browser, live_server):

@@ -17,9 +17,13 @@ from programmes.models import (
     Reference,
     Theme,
 )
+from programmes.money.models import FinancialFigure, Population, ProductChange
 
 # Children before parents, so that PROTECT never stops the emptying.
 DOMAIN_MODELS_TO_EMPTY = [
+    FinancialFigure,
+    ProductChange,
+    Population,
     IndicatorValue,
     Indicator,
     KeyFigure,

@@ -31,6 +31,8 @@ ENDPOINTS = {
     "acties": 18,
     "indicatoren": 6,
     "waarden": 12,
+    "financien": 78,
+    "verschillen": 7,
 }
 
 
@@ -97,10 +99,36 @@ def test_indicator_values_are_numbers_and_no_value_is_null(client):
         ("waarden/", {"begrotingsjaar": 2017}, 6),
         ("waarden/", {"indicator": "uitstroom-overig"}, 2),
         ("waarden/", {"soort": "realised"}, 0),
+        ("financien/", {"document": 2017}, 36),
+        ("financien/", {"document": 2018, "regel": "lasten"}, 6),
+        ("financien/", {"jaar": 2018, "soort": "raming"}, 6),
+        ("verschillen/", {"document": 2018}, 2),
     ],
 )
 def test_filters(client, path, params, count):
     assert get(client, path, **params)["count"] == count
+
+
+def test_money_as_published_with_its_unit(client):
+    costs = get(client, "financien/", document=2018, regel="lasten", jaar=2018)
+    (figure,) = costs["results"]
+    assert figure["amount"] == -71241 and figure["unit"] == "x1000"
+    assert figure["euros"] == -71241000 and figure["kind"] == "begroting"
+    (haven,) = [
+        c
+        for c in get(client, "verschillen/", document=2018)["results"]
+        if c["product_code"] == "P221.1"
+    ]
+    assert haven["amount"] == -14000 and haven["product_name"] == "Haven"
+
+
+def test_money_of_a_draft_document_never_appears(client):
+    from programmes.models import Budget
+
+    Budget.objects.filter(year=2017).update(publication_status=DRAFT)
+    assert get(client, "financien/")["count"] == 42
+    assert get(client, "financien/", document=2017)["count"] == 0
+    assert get(client, "verschillen/")["count"] == 2
 
 
 def test_invalid_filter_is_a_bad_request(client):

@@ -303,3 +303,77 @@ def test_queries_do_not_grow_with_years_and_products(client, seed_data):
         for n in range(20)
     )
     assert count() == before
+
+
+@pytest.mark.django_db
+def test_home_page_shows_each_programmes_share(client, seed_data):
+    response = client.get("/")
+    rows = table_by_caption(response.content.decode(), "Lasten per programma in 2018")
+    (programme,) = rows
+    assert rows[programme] == {"Lasten": "€ 71.241.000", "Aandeel": "100,0%"}
+    assert 'id="aandelen-data"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_compare_page_compares_the_money_of_two_budgets(client, seed_data):
+    text = page_text(
+        client.get("/indicatoren/vergelijken/", {"van": 2017, "naar": 2018})
+    )
+    assert "Lasten en baten in beide begrotingen" in text
+    assert "€ 2.562.000 hogere lasten" in text
+    english = page_text(
+        client.get("/en/indicatoren/vergelijken/", {"van": 2017, "naar": 2018})
+    )
+    assert "€2,562,000 higher expenditure" in english.replace("€ ", "€")
+
+
+@pytest.mark.django_db
+def test_search_finds_product_names(client, seed_data):
+    text = page_text(client.get("/zoeken/", {"q": "Kermis"}))
+    assert "P560.3 Kermis" in text
+
+
+@pytest.mark.django_db
+def test_changes_feed_announces_a_changed_figure(client, seed_data):
+    figure = FinancialFigure.objects.get(document__year=2018, line="baten", year=2018)
+    figure.amount = Decimal("41607")
+    figure.save()
+    feed = client.get("/wijzigingen/atom/").content.decode()
+    # One entry per programme and document, naming the changed figures.
+    assert feed.count("Financiën: Programma 1 Economie, Werk en Inkomen") == 2
+    assert "Gewijzigd: Baten 2018 (Begroting 2018)" in feed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_download_writes_every_published_figure(client, seed_data, prefix):
+    response = client.get(f"{prefix}/open-data/financien.csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(response.content.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 78
+    # The file's words do not depend on the page's language.
+    first = rows[0]
+    assert (first["document"], first["regel"], first["jaar"], first["soort"]) == (
+        "2018",
+        "Lasten",
+        "2016",
+        "Rekening",
+    )
+    assert first["bedrag"] == "-74451" and first["eenheid"] == "× € 1.000"
+
+
+@pytest.mark.django_db
+def test_a_programme_links_to_itself_in_other_budgets(client, seed_data):
+    from programmes.models import Programme
+
+    programme = Programme.objects.get(budget__year=2018, number=1)
+    later = Budget.objects.create(year=2019, title="Begroting 2019")
+    Programme.objects.create(
+        budget=later, number=1, title=programme.title, slug=programme.slug
+    )
+    text = page_text(client.get(PAGE))
+    assert "Dit programma in andere begrotingen" in text
+    assert "Begroting 2019: Programma 1 Economie, Werk en Inkomen" in text
+    later.publication_status = PublicationStatus.DRAFT
+    later.save()
+    assert "Dit programma in andere begrotingen" not in page_text(client.get(PAGE))
