@@ -184,3 +184,109 @@ MONEY_COLUMNS = [
         required=True,
     ),
 ]
+
+# A programme's own texts: its title, address and the headings around its parts.
+PROGRAMME_TEXT_COLUMNS = [
+    PROGRAMME_COLUMNS[0],
+    PROGRAMME_COLUMNS[1],
+    Column("programma", _("De titel van het programma."), required=True),
+    Column(
+        "webadres",
+        _(
+            "Het webadres-deel, zoals 'economie-werk-en-inkomen'. Leeg: gemaakt van "
+            "de titel (bij een nieuw programma)."
+        ),
+    ),
+    Column("inleiding", _("De inleiding boven het programma.")),
+    Column(
+        "kop_ontwikkelingen",
+        _(
+            "De kop boven de onderdelen, zoals 'Wat zijn de belangrijkste nieuwe "
+            "ontwikkelingen in 2018?'."
+        ),
+    ),
+    Column(
+        "opmerking_indicatoren",
+        _("De tekst onder de tabel met beleidsindicatoren."),
+    ),
+]
+
+# The narrative of a programme: one row per paragraph of a part (theme), in order.
+TEXT_COLUMNS = [
+    *PROGRAMME_COLUMNS,
+    Column(
+        "onderdeel_slug",
+        _(
+            "Het webadres-deel van het onderdeel, zoals 'economie'. Leeg: afgeleid "
+            "van de kolom onderdeel."
+        ),
+    ),
+    Column(
+        "onderdeel",
+        _("De titel van het onderdeel. Nodig als het onderdeel nog niet bestaat."),
+        required=True,
+    ),
+    Column("onderdeel_volgorde", _("De plaats van het onderdeel in het programma.")),
+    Column(
+        "volgorde",
+        _("De plaats van de alinea in het onderdeel: 1, 2, 3, …"),
+        required=True,
+    ),
+    Column("tekst", _("De tekst van de alinea, zoals in de begroting."), required=True),
+    Column(
+        "gevolgd_door",
+        _(
+            "Actie, Doel of Pilot: direct na deze alinea staan de acties, doelen of "
+            "pilots van het onderdeel. Leeg: niets."
+        ),
+    ),
+    Column(
+        "gevolgd_door_agenda",
+        _(
+            "De naam van een regionale agenda, zoals 'Twente Werkt': direct na deze "
+            "alinea staan haar genummerde actielijnen. Leeg: niets."
+        ),
+    ),
+]
+
+# The explained changes per product ("Waarom verandert het?").
+CHANGE_COLUMNS = [
+    *PROGRAMME_COLUMNS,
+    Column(
+        "document",
+        _("Het jaar van de begroting die het verschil toelicht, zoals 2018."),
+        required=True,
+    ),
+    Column("volgorde", _("De plaats in de toelichting.")),
+    Column("productcode", _("De code van het product, zoals P221.1."), required=True),
+    Column("product", _("De naam van het product, zoals Haven."), required=True),
+    Column("taakveld_code", _("Optioneel: het BBV-taakveld, zoals 3.1.")),
+    Column("taakveld", _("Optioneel: de naam van het taakveld.")),
+    Column(
+        "verschil",
+        _("Het verschil: positief een voordeel, negatief een nadeel."),
+        required=True,
+    ),
+    Column("eenheid", _("euro of × € 1.000."), required=True),
+    Column("toelichting", _("Waardoor het verschil ontstaat."), required=True),
+]
+
+# Sums and targets the text names outside an action (actions carry their own).
+SUM_COLUMNS = [
+    *PROGRAMME_COLUMNS,
+    Column(
+        "onderdeel_slug",
+        _("Optioneel: het webadres-deel van het onderdeel waar het in de tekst staat."),
+    ),
+    Column("volgorde", _("De plaats in het overzicht.")),
+    Column("omschrijving", _("Waar het bedrag of getal voor is."), required=True),
+    Column("bedrag", _("Alleen het getal, zoals 450000."), required=True),
+    Column(
+        "eenheid",
+        _("euro, euro per jaar, euro per inwoner, euro per inwoner per jaar of banen."),
+        required=True,
+    ),
+    Column("circa", _("Ja als de tekst 'circa' of 'ongeveer' zegt.")),
+    Column("vanaf", _("Optioneel: het eerste jaar.")),
+    Column("tot_en_met", _("Optioneel: het laatste jaar.")),
+]

@@ -20,6 +20,8 @@ from programmes.models import (
     ActionStatus,
     AmountUnit,
     KeyFigure,
+    Paragraph,
+    Programme,
     Reference,
     ReferenceKind,
 )
@@ -28,9 +30,18 @@ from programmes.money.models import (
     FinancialFigure,
     FinancialLine,
     MoneyUnit,
+    ProductChange,
 )
 
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, MONEY_COLUMNS
+from .columns import (
+    ACTION_COLUMNS,
+    CHANGE_COLUMNS,
+    INDICATOR_COLUMNS,
+    MONEY_COLUMNS,
+    PROGRAMME_TEXT_COLUMNS,
+    SUM_COLUMNS,
+    TEXT_COLUMNS,
+)
 
 
 def action_line_label(line: ActionLine) -> str:
@@ -226,4 +237,160 @@ def financial_figures_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         rows, columns=[column.name for column in MONEY_COLUMNS], dtype=object
+    )
+
+
+def programme_texts_frame(*, programmes: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public programme with its title, address and headings."""
+    programmes = (
+        programmes if programmes is not None else Programme.objects.public()
+    ).select_related("budget")
+    rows = [
+        {
+            "programma_begrotingsjaar": programme.budget.year,
+            "programma_nummer": programme.number,
+            "programma": programme.title,
+            "webadres": programme.slug,
+            "inleiding": programme.intro,
+            "kop_ontwikkelingen": programme.developments_heading,
+            "opmerking_indicatoren": programme.indicators_note,
+        }
+        for programme in programmes.order_by("budget__year", "number")
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in PROGRAMME_TEXT_COLUMNS], dtype=object
+    )
+
+
+def texts_frame(*, paragraphs: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public paragraph, in the order of the programme's page."""
+    paragraphs = (
+        paragraphs if paragraphs is not None else Paragraph.objects.public()
+    ).select_related("theme__programme__budget", "followed_by_agenda")
+    rows = []
+    for paragraph in paragraphs.order_by(
+        "theme__programme__budget__year",
+        "theme__programme__number",
+        "theme__order",
+        "theme__pk",
+        "order",
+        "pk",
+    ):
+        theme = paragraph.theme
+        programme = theme.programme
+        rows.append(
+            {
+                "programma_begrotingsjaar": programme.budget.year,
+                "programma_nummer": programme.number,
+                "programma": programme.title,
+                "onderdeel_slug": theme.slug,
+                "onderdeel": theme.title,
+                "onderdeel_volgorde": theme.order,
+                "volgorde": paragraph.order,
+                "tekst": paragraph.text,
+                "gevolgd_door": choice_text(ActionKind, paragraph.followed_by_actions)
+                if paragraph.followed_by_actions
+                else "",
+                "gevolgd_door_agenda": paragraph.followed_by_agenda.name
+                if paragraph.followed_by_agenda
+                else "",
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=[column.name for column in TEXT_COLUMNS], dtype=object
+    )
+
+
+def budget_frames(*, programme: str = "", year: int | None = None) -> dict:
+    """Every table of a budget (or of one programme), as the sheets of one workbook
+    that the import reads back: texts first, so that what follows finds its parts."""
+    programmes = filter_programme(Programme.objects.public(), "", programme)
+    if year is not None:
+        programmes = programmes.filter(budget__year=year)
+    chosen = programmes.values("pk")
+    return {
+        "programmas": programme_texts_frame(programmes=programmes),
+        "teksten": texts_frame(
+            paragraphs=Paragraph.objects.public().filter(theme__programme__in=chosen)
+        ),
+        "acties": actions_frame(
+            actions=Action.objects.public().filter(theme__programme__in=chosen)
+        ),
+        "indicatoren": indicator_values_frame(
+            values=IndicatorValue.objects.public().filter(
+                indicator__programme__in=chosen
+            )
+        ),
+        "bedragen": sums_frame(
+            figures=KeyFigure.objects.public().filter(programme__in=chosen)
+        ),
+        "financien": financial_figures_frame(
+            figures=FinancialFigure.objects.public().filter(programme__in=chosen)
+        ),
+        "verschillen": product_changes_frame(
+            changes=ProductChange.objects.public().filter(programme__in=chosen)
+        ),
+    }
+
+
+def product_changes_frame(*, changes: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public explained change of a product."""
+    changes = (
+        changes if changes is not None else ProductChange.objects.public()
+    ).select_related("document", "programme__budget")
+    rows = [
+        {
+            "programma_begrotingsjaar": change.programme.budget.year,
+            "programma_nummer": change.programme.number,
+            "programma": change.programme.title,
+            "document": change.document.year,
+            "volgorde": change.order,
+            "productcode": change.product_code,
+            "product": change.product_name,
+            "taakveld_code": change.task_field_code,
+            "taakveld": change.task_field_name,
+            "verschil": change.amount,
+            "eenheid": choice_text(MoneyUnit, change.unit),
+            "toelichting": change.explanation,
+        }
+        for change in changes.order_by(
+            "programme__budget__year",
+            "programme__number",
+            "-document__year",
+            "order",
+            "product_code",
+        )
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in CHANGE_COLUMNS], dtype=object
+    )
+
+
+def sums_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public sum the text names outside an action."""
+    figures = (
+        (figures if figures is not None else KeyFigure.objects.public())
+        .filter(action__isnull=True)
+        .select_related("programme__budget", "theme")
+    )
+    rows = [
+        {
+            "programma_begrotingsjaar": figure.programme.budget.year,
+            "programma_nummer": figure.programme.number,
+            "programma": figure.programme.title,
+            "onderdeel_slug": figure.theme.slug if figure.theme else "",
+            "volgorde": figure.order,
+            "omschrijving": figure.label,
+            "bedrag": figure.amount,
+            "eenheid": choice_text(AmountUnit, figure.unit),
+            "circa": "ja" if figure.approximate else "",
+            "vanaf": figure.year_from,
+            "tot_en_met": figure.year_to,
+        }
+        for figure in figures.order_by(
+            "programme__budget__year", "programme__number", "order", "pk"
+        )
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in SUM_COLUMNS], dtype=object
     )

@@ -22,6 +22,17 @@ urlpatterns = [
         views.money_download,
         name="money_download",
     ),
+    re_path(
+        rf"^open-data/teksten{DOWNLOAD_PATTERN}$",
+        views.texts_download,
+        name="texts_download",
+    ),
+    re_path(
+        rf"^open-data/programmas{DOWNLOAD_PATTERN}$",
+        views.programmes_download,
+        name="programmes_download",
+    ),
+    path("open-data/begroting.xlsx", views.budget_download, name="budget_download"),
     path(
         "open-data/sjabloon-begroting.xlsx",
         views.budget_template_download,

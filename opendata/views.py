@@ -11,18 +11,35 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hengelo_portal.params import YEAR, parse_int, reads_parameters, text_param
-from programmes.filters import ActionFilter
-from programmes.models import Action
+from programmes.filters import ActionFilter, filter_programme
+from programmes.models import Action, Paragraph, Programme
 
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, LIST_NOTE, MONEY_COLUMNS
+from .columns import (
+    ACTION_COLUMNS,
+    CHANGE_COLUMNS,
+    INDICATOR_COLUMNS,
+    LIST_NOTE,
+    MONEY_COLUMNS,
+    PROGRAMME_TEXT_COLUMNS,
+    SUM_COLUMNS,
+    TEXT_COLUMNS,
+)
 from .exports import (
     actions_frame,
+    budget_frames,
     financial_figures_for,
     financial_figures_frame,
     indicator_values_for,
     indicator_values_frame,
+    programme_texts_frame,
+    texts_frame,
 )
-from .spreadsheets import MAX_FILE_BYTES, XLSX_CONTENT_TYPE, download_response
+from .spreadsheets import (
+    MAX_FILE_BYTES,
+    XLSX_CONTENT_TYPE,
+    download_response,
+    frames_to_xlsx,
+)
 from .workbook import budget_template_xlsx
 
 
@@ -49,18 +66,78 @@ def indicator_values_download(request, suffix):
 @reads_parameters("programma", "begrotingsjaar")
 def money_download(request, suffix):
     """/open-data/financien.csv?programma=…&begrotingsjaar=…: lasten and baten."""
-    year = text_param(request.GET, "begrotingsjaar", max_length=20)
-    if year and parse_int(year, **YEAR) is None:
-        return _bad_filter(
-            _("begrotingsjaar: '%(year)s' is geen jaartal") % {"year": year}
-        )
-    figures = financial_figures_for(
-        programme=text_param(request.GET, "programma"),
-        year=parse_int(year, **YEAR) if year else None,
-    )
+    programme, year, refusal = _programme_and_year(request)
+    if refusal:
+        return refusal
+    figures = financial_figures_for(programme=programme, year=year)
     return download_response(
         financial_figures_frame(figures=figures), name="financien", suffix=suffix
     )
+
+
+def _programme_and_year(request):
+    """?programma= and ?begrotingsjaar= of a download, or a 400 for a bad year."""
+    year = text_param(request.GET, "begrotingsjaar", max_length=20)
+    if year and parse_int(year, **YEAR) is None:
+        return (
+            None,
+            None,
+            _bad_filter(
+                _("begrotingsjaar: '%(year)s' is geen jaartal") % {"year": year}
+            ),
+        )
+    return (
+        text_param(request.GET, "programma"),
+        parse_int(year, **YEAR) if year else None,
+        None,
+    )
+
+
+@reads_parameters("programma", "begrotingsjaar")
+def texts_download(request, suffix):
+    """/open-data/teksten.csv: the paragraphs of every public part, in order."""
+    programme, year, refusal = _programme_and_year(request)
+    if refusal:
+        return refusal
+    paragraphs = filter_programme(
+        Paragraph.objects.public(), "theme__programme", programme
+    )
+    if year is not None:
+        paragraphs = paragraphs.filter(theme__programme__budget__year=year)
+    return download_response(
+        texts_frame(paragraphs=paragraphs), name="teksten", suffix=suffix
+    )
+
+
+@reads_parameters("programma", "begrotingsjaar")
+def programmes_download(request, suffix):
+    """/open-data/programmas.csv: each programme's title, address and headings."""
+    programme, year, refusal = _programme_and_year(request)
+    if refusal:
+        return refusal
+    programmes = filter_programme(Programme.objects.public(), "", programme)
+    if year is not None:
+        programmes = programmes.filter(budget__year=year)
+    return download_response(
+        programme_texts_frame(programmes=programmes), name="programmas", suffix=suffix
+    )
+
+
+@reads_parameters("programma", "begrotingsjaar")
+def budget_download(request):
+    """/open-data/begroting.xlsx: a whole budget (or one programme) in one
+    workbook, a sheet per table; the import reads it back."""
+    programme, year, refusal = _programme_and_year(request)
+    if refusal:
+        return refusal
+    response = HttpResponse(
+        frames_to_xlsx(budget_frames(programme=programme, year=year)),
+        content_type=XLSX_CONTENT_TYPE,
+    )
+    name = f"begroting-{year}.xlsx" if year else "begroting.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @reads_parameters(ActionFilter.base_filters)
@@ -92,6 +169,10 @@ def open_data(request):
             "indicator_columns": INDICATOR_COLUMNS,
             "action_columns": ACTION_COLUMNS,
             "money_columns": MONEY_COLUMNS,
+            "programme_text_columns": PROGRAMME_TEXT_COLUMNS,
+            "text_columns": TEXT_COLUMNS,
+            "sum_columns": SUM_COLUMNS,
+            "change_columns": CHANGE_COLUMNS,
             "list_note": LIST_NOTE,
             "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
         },

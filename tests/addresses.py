@@ -42,8 +42,11 @@ DOWNLOADS = {
     "/open-data/acties": ACTION_FILTERS,
     "/open-data/indicatoren": ("programma", "jaar", "indicator"),
     "/open-data/financien": ("programma", "begrotingsjaar"),
+    "/open-data/teksten": ("programma", "begrotingsjaar"),
+    "/open-data/programmas": ("programma", "begrotingsjaar"),
 }
 OTHER_FILES = {
+    "/open-data/begroting.xlsx": ("programma", "begrotingsjaar"),
     "/open-data/sjabloon-begroting.xlsx": (),
     "/robots.txt": (),
     "/.well-known/security.txt": (),
@@ -54,6 +57,7 @@ API = {
     "/api/v1/begrotingen/": API_PAGES,
     "/api/v1/programmas/": ("begrotingsjaar", "programma", *API_PAGES),
     "/api/v1/onderdelen/": ("begrotingsjaar", "programma", *API_PAGES),
+    "/api/v1/teksten/": ("begrotingsjaar", "programma", "onderdeel", *API_PAGES),
     "/api/v1/agendas/": API_PAGES,
     "/api/v1/actielijnen/": ("agenda", *API_PAGES),
     "/api/v1/acties/": ACTION_FILTERS + API_PAGES,

@@ -15,11 +15,13 @@ from .budget import (
 )
 from .indicators import IndicatorValueViewSet, IndicatorViewSet
 from .money import FinancialFigureViewSet, ProductChangeViewSet
+from .narrative import ParagraphViewSet
 
 router = DefaultRouter()
 router.register("begrotingen", BudgetViewSet, basename="budget")
 router.register("programmas", ProgrammeViewSet, basename="programme")
 router.register("onderdelen", ThemeViewSet, basename="theme")
+router.register("teksten", ParagraphViewSet, basename="paragraph")
 router.register("agendas", AgendaViewSet, basename="agenda")
 router.register("actielijnen", ActionLineViewSet, basename="actionline")
 router.register("acties", ActionViewSet, basename="action")

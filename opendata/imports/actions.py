@@ -8,7 +8,6 @@ from decimal import Decimal
 import pandas as pd
 from simple_history.utils import bulk_create_with_history
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from content.cells import (
@@ -29,11 +28,17 @@ from programmes.models import (
     Place,
     Reference,
     ReferenceKind,
-    Theme,
 )
 
 from ..columns import ACTION_COLUMNS
-from .pipeline import ID_MAX, RowReader, Table, programme_problems, rows_of
+from .pipeline import (
+    ID_MAX,
+    RowReader,
+    Table,
+    programme_problems,
+    rows_of,
+    theme_problems,
+)
 from .results import Outcome, Problem
 from .writer import BATCH_SIZE, Batch, RecordWriter, unique_slug
 
@@ -179,10 +184,7 @@ def _parse_amounts(reader: RowReader) -> list[dict] | None:
 
 def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
     reader = RowReader(cells, row, sheet)
-    theme_title = reader.text("onderdeel", max_length=200)
-    theme_slug = reader.slug("onderdeel_slug") or slugify(theme_title)
-    if not theme_slug:
-        reader.problem("onderdeel", _("is leeg; vul het onderdeel in"))
+    theme_slug, theme_title, theme_order = reader.theme()
     action = ActionRow(
         row=row,
         id=reader.whole_number("id", maximum=ID_MAX),
@@ -190,7 +192,7 @@ def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
         programme_title=reader.text("programma", max_length=200),
         theme_slug=theme_slug,
         theme_title=theme_title,
-        theme_order=reader.whole_number("onderdeel_volgorde"),
+        theme_order=theme_order,
         kind=reader.choice("soort", ActionKind),
         status=(
             reader.choice("status", ActionStatus) if reader.text("status") else None
@@ -218,13 +220,8 @@ def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
 
 def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     """Problems between rows and with what the portal has: duplicates, unknowns."""
-    problems = programme_problems(rows, sheet)
-    seen_ids, seen_keys, themes, new_lines = {}, {}, {}, {}
-    themes_in_db = set(
-        Theme.objects.values_list(
-            "programme__budget__year", "programme__number", "slug"
-        )
-    )
+    problems = programme_problems(rows, sheet) + theme_problems(rows, sheet)
+    seen_ids, seen_keys, new_lines = {}, {}, {}
     agendas = _agendas_by_word()
 
     def problem(row, column, message):
@@ -253,26 +250,6 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
                 % {"other": seen_keys[key]},
             )
         seen_keys.setdefault(key, action.row)
-        theme_key = (*programme_key, action.theme_slug)
-        if theme_key not in themes_in_db and not action.theme_title:
-            problem(
-                action.row,
-                "onderdeel",
-                _(
-                    "onbekend onderdeel '%(slug)s'; vul de titel van het onderdeel in "
-                    "om het aan te maken"
-                )
-                % {"slug": action.theme_slug},
-            )
-        theme_attributes = (action.theme_title, action.theme_order)
-        first = themes.setdefault(theme_key, (theme_attributes, action.row))
-        if first[0] != theme_attributes:
-            problem(
-                action.row,
-                "onderdeel",
-                _("verschilt van rij %(other)s voor hetzelfde onderdeel")
-                % {"other": first[1]},
-            )
         for agenda_name, number, title in action.lines or []:
             agenda = agendas.get(agenda_name.lower())
             line = (
@@ -378,39 +355,6 @@ class _ActionWriter(RecordWriter):
             else:
                 self.result.record(Outcome.UNCHANGED, "actie", row.title)
         relations.save(self.user)
-
-    def themes(self, rows: list[ActionRow]) -> dict:
-        programmes = {key: self.programmes[key] for key in {r.programme for r in rows}}
-        existing = {
-            (theme.programme_id, theme.slug): theme
-            for theme in Theme.objects.select_for_update(of=("self",))
-            .order_by()
-            .filter(programme__in=[p.pk for p in programmes.values()])
-        }
-        themes = {}
-        for row in rows:
-            key = (row.programme, row.theme_slug)
-            if key in themes:
-                continue
-            programme = programmes[row.programme]
-            theme = existing.get((programme.pk, row.theme_slug))
-            if theme is None:
-                theme = Theme.objects.create(
-                    programme=programme,
-                    slug=row.theme_slug,
-                    title=row.theme_title,
-                    order=row.theme_order or 0,
-                )
-                self.note(Outcome.CREATED, "onderdeel", theme)
-            else:
-                wanted = {}
-                if row.theme_title:
-                    wanted["title"] = row.theme_title
-                if row.theme_order is not None:
-                    wanted["order"] = row.theme_order
-                self.update(theme, "onderdeel", wanted)
-            themes[key] = theme
-        return themes
 
     def action_lines(self, rows: list[ActionRow]) -> dict:
         """The agenda lines the file names, by (agenda name, number)."""

@@ -16,9 +16,10 @@ from programmes.money.models import (
     FinancialFigure,
     FinancialLine,
     MoneyUnit,
+    ProductChange,
 )
 
-from ..columns import MONEY_COLUMNS
+from ..columns import CHANGE_COLUMNS, MONEY_COLUMNS
 from .pipeline import RowReader, Table, programme_problems, rows_of
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter
@@ -165,7 +166,7 @@ class _MoneyWriter(RecordWriter):
 class _Money(Table):
     name = "financien"
     columns = MONEY_COLUMNS
-    recognised_by = {"bedrag", "regel"}
+    recognised_by = {"regel"}
 
     def read_rows(self, frame: pd.DataFrame, sheet: str | None):
         rows, problems = [], []
@@ -183,3 +184,134 @@ class _Money(Table):
 
 
 MONEY = _Money()
+
+
+# --- The explained changes per product -----------------------------------------------
+
+
+@dataclass
+class ChangeRow:
+    row: int
+    programme: tuple[int, int]
+    programme_title: str
+    document_year: int
+    order: int | None
+    product_code: str
+    product_name: str
+    task_field_code: str
+    task_field_name: str
+    amount: Decimal
+    unit: str
+    explanation: str
+
+
+def _read_change(cells: dict, row: int, sheet):
+    reader = RowReader(cells, row, sheet)
+    amount = reader.number("verschil")
+    if amount is None and not reader.problems:
+        reader.problem("verschil", _("is leeg; vul het verschil in"))
+    values = ChangeRow(
+        row=row,
+        programme=reader.programme(),
+        programme_title=reader.text("programma", max_length=200),
+        document_year=reader.year("document", required=True),
+        order=reader.whole_number("volgorde"),
+        product_code=reader.text("productcode", required=True, max_length=20),
+        product_name=reader.text("product", required=True, max_length=200),
+        task_field_code=reader.text("taakveld_code", max_length=10),
+        task_field_name=reader.text("taakveld", max_length=200),
+        amount=amount,
+        unit=reader.choice("eenheid", MoneyUnit),
+        explanation=reader.text("toelichting", required=True),
+    )
+    return values, reader.problems
+
+
+def _check_changes(rows: list[ChangeRow], sheet) -> list[Problem]:
+    problems = programme_problems(rows, sheet)
+    seen = {}
+    for row in rows:
+        key = (row.programme, row.document_year, row.product_code)
+        if key in seen:
+            problems.append(
+                Problem(
+                    _(
+                        "dubbele rij: hetzelfde product staat voor dit document ook "
+                        "in rij %(other)s"
+                    )
+                    % {"other": seen[key]},
+                    row.row,
+                    "productcode",
+                    sheet,
+                )
+            )
+        seen.setdefault(key, row.row)
+    return problems
+
+
+class _ChangeWriter(RecordWriter):
+    def write_rows(self, rows: list[ChangeRow]) -> None:
+        self.programmes_of(rows)
+        for row in rows:
+            self.budget(row.document_year)
+        existing = {
+            (c.programme_id, c.document_id, c.product_code): c
+            for c in ProductChange.objects.select_for_update(of=("self",))
+            .filter(programme__in={self.programmes[r.programme].pk for r in rows})
+            .order_by()
+        }
+        batch = Batch(ProductChange)
+        for row in rows:
+            programme = self.programmes[row.programme]
+            document = self.budgets[row.document_year]
+            wanted = {
+                "product_name": row.product_name,
+                "task_field_code": row.task_field_code,
+                "task_field_name": row.task_field_name,
+                "amount": row.amount,
+                "unit": row.unit,
+                "explanation": row.explanation,
+            }
+            if row.order is not None:
+                wanted["order"] = row.order
+            described = f"{document}: {row.product_code} {row.product_name}"
+            change = existing.get((programme.pk, document.pk, row.product_code))
+            if change is None:
+                change = ProductChange(
+                    programme=programme,
+                    document=document,
+                    product_code=row.product_code,
+                    **wanted,
+                )
+                batch.create(change)
+                self.result.record(Outcome.CREATED, "verschil", described)
+                self.history(Outcome.CREATED, change)
+                continue
+            changed = batch.change(change, wanted)
+            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
+            self.result.record(outcome, "verschil", described)
+            self.history(outcome, change)
+        batch.save(self.user)
+
+
+class _Changes(Table):
+    name = "verschillen"
+    columns = CHANGE_COLUMNS
+    recognised_by = {"productcode", "verschil"}
+
+    def read_rows(self, frame: pd.DataFrame, sheet):
+        rows, problems = [], []
+        for row, cells in rows_of(frame):
+            values, row_problems = _read_change(cells, row, sheet)
+            rows.append(values)
+            problems += row_problems
+        return rows, problems
+
+    def check(self, rows, sheet):
+        return _check_changes(rows, sheet)
+
+    def writer(self, result, user):
+        return _ChangeWriter(result, user)
+
+
+CHANGES = _Changes()

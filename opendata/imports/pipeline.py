@@ -11,6 +11,7 @@ from decimal import Decimal
 import pandas as pd
 
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from content.cells import (
@@ -21,7 +22,7 @@ from content.cells import (
     parse_whole_number,
     parse_year,
 )
-from programmes.models import Programme
+from programmes.models import Programme, Theme
 
 from ..columns import Column
 from ..models import ImportRun
@@ -107,6 +108,15 @@ class RowReader:
             self.whole_number("programma_nummer", required=True),
         )
 
+    def theme(self) -> tuple[str, str, int | None]:
+        """The (slug, title, order) of the part (theme) a row belongs to: the slug
+        from its column or made from the title."""
+        title = self.text("onderdeel", max_length=200)
+        slug = self.slug("onderdeel_slug") or slugify(title)
+        if not slug:
+            self.problem("onderdeel", _("is leeg; vul het onderdeel in"))
+        return slug, title, self.whole_number("onderdeel_volgorde")
+
     def slug(self, column: str) -> str:
         """An address part such as 'uitstroom-overig'; a problem when it is not one."""
         value = self.text(column, max_length=200)
@@ -143,6 +153,18 @@ class RowReader:
                 % {"value": cell_text(self.cells.get(column))},
             )
             return None
+
+    def yes_no(self, column: str) -> bool:
+        """'ja' (or yes, waar, true, 1) is yes; empty, 'nee' (no, false, 0) is no."""
+        text = cell_text(self.cells.get(column)).strip().lower()
+        if text in {"ja", "yes", "waar", "true", "1", "x"}:
+            return True
+        if text not in {"", "nee", "no", "onwaar", "false", "0"}:
+            self.problem(
+                column,
+                _("'%(value)s' kan niet; vul ja in of laat leeg") % {"value": text},
+            )
+        return False
 
     def choice(self, column: str, choices, *, default=None) -> str | None:
         text = cell_text(self.cells.get(column))
@@ -208,6 +230,49 @@ def programme_problems(rows, sheet: str | None) -> list[Problem]:
     return problems
 
 
+def theme_problems(rows, sheet: str | None) -> list[Problem]:
+    """What every table with a part (theme) column checks: the part exists or has
+    a title to be made with, and one part has one title and order in the file.
+
+    Rows carry `row`, `programme`, `theme_slug`, `theme_title` and `theme_order`.
+    """
+    problems = []
+    in_portal = set(
+        Theme.objects.values_list(
+            "programme__budget__year", "programme__number", "slug"
+        )
+    )
+    seen = {}
+    for row in rows:
+        key = (*row.programme, row.theme_slug)
+        if key not in in_portal and not row.theme_title:
+            problems.append(
+                Problem(
+                    _(
+                        "onbekend onderdeel '%(slug)s'; vul de titel van het "
+                        "onderdeel in om het aan te maken"
+                    )
+                    % {"slug": row.theme_slug},
+                    row.row,
+                    "onderdeel",
+                    sheet,
+                )
+            )
+        attributes = (row.theme_title, row.theme_order)
+        first = seen.setdefault(key, (attributes, row.row))
+        if first[0] != attributes:
+            problems.append(
+                Problem(
+                    _("verschilt van rij %(other)s voor hetzelfde onderdeel")
+                    % {"other": first[1]},
+                    row.row,
+                    "onderdeel",
+                    sheet,
+                )
+            )
+    return problems
+
+
 class Table:
     """One kind of table a budget file may hold; actions.py and indicators.py
     each define one."""
@@ -261,9 +326,12 @@ def _tables():
     # Here rather than at the top: the tables build on this module.
     from .actions import ACTIONS
     from .indicators import INDICATOR_VALUES
-    from .money import MONEY
+    from .money import CHANGES, MONEY
+    from .narrative import PROGRAMMES, SUMS, TEXTS
 
-    return [INDICATOR_VALUES, ACTIONS, MONEY]
+    # The narrative first: a text sheet has columns (tekst, onderdeel) that an
+    # actions sheet has too.
+    return [PROGRAMMES, TEXTS, INDICATOR_VALUES, ACTIONS, CHANGES, MONEY, SUMS]
 
 
 def table_of(sheet: Sheet) -> Table | None:
@@ -372,8 +440,9 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
             result.problems.append(
                 Problem(
                     _(
-                        "de kolommen passen niet bij indicatoren, acties of financiën; "
-                        "begin met het sjabloon of een download van de open data"
+                        "de kolommen passen niet bij programma's, teksten, "
+                        "indicatoren, acties of financiën; begin met het sjabloon of "
+                        "een download van de open data"
                     ),
                     sheet=sheet_name,
                 )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from content.services import field_labels, model_update
 from content.signals import content_written
-from programmes.models import Budget, Programme
+from programmes.models import Budget, Programme, Theme
 
 from .results import ImportResult, Outcome
 
@@ -91,8 +91,8 @@ class Batch:
 class RecordWriter:
     """Writes records of any kind; each table's writer adds `write_rows(rows)`.
 
-    Budgets and programmes are written here because every table may bring a new
-    budget year or programme.
+    Budgets, programmes and parts (themes) are written here because every table
+    may bring a new budget year, programme or part.
     """
 
     def __init__(self, result: ImportResult, user=None):
@@ -195,3 +195,38 @@ class RecordWriter:
             self.update(programme, "programma", {"title": title} if title else {})
         self.programmes[year, number] = programme
         return programme
+
+    def themes(self, rows) -> dict:
+        """The parts (themes) the rows name, by (programme key, slug): created, or
+        changed where the file gives another title or order."""
+        programmes = {key: self.programmes[key] for key in {r.programme for r in rows}}
+        existing = {
+            (theme.programme_id, theme.slug): theme
+            for theme in Theme.objects.select_for_update(of=("self",))
+            .order_by()
+            .filter(programme__in=[p.pk for p in programmes.values()])
+        }
+        themes = {}
+        for row in rows:
+            key = (row.programme, row.theme_slug)
+            if key in themes:
+                continue
+            programme = programmes[row.programme]
+            theme = existing.get((programme.pk, row.theme_slug))
+            if theme is None:
+                theme = Theme.objects.create(
+                    programme=programme,
+                    slug=row.theme_slug,
+                    title=row.theme_title,
+                    order=row.theme_order or 0,
+                )
+                self.note(Outcome.CREATED, "onderdeel", theme)
+            else:
+                wanted = {}
+                if row.theme_title:
+                    wanted["title"] = row.theme_title
+                if row.theme_order is not None:
+                    wanted["order"] = row.theme_order
+                self.update(theme, "onderdeel", wanted)
+            themes[key] = theme
+        return themes

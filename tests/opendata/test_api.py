@@ -26,6 +26,7 @@ ENDPOINTS = {
     "begrotingen": 2,
     "programmas": 1,
     "onderdelen": 3,
+    "teksten": 16,
     "agendas": 2,
     "actielijnen": 9,
     "acties": 18,

@@ -71,7 +71,16 @@ def test_template_has_the_columns_and_an_explanation_sheet(client):
     assert response.status_code == 200
     assert 'filename="sjabloon-begroting.xlsx"' in response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["indicatoren", "acties", "uitleg"]
+    assert workbook.sheetnames == [
+        "programmas",
+        "teksten",
+        "indicatoren",
+        "acties",
+        "bedragen",
+        "financien",
+        "verschillen",
+        "uitleg",
+    ]
     assert [c.value for c in workbook["indicatoren"][1]] == [
         c.name for c in INDICATOR_COLUMNS
     ]

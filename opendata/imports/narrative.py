@@ -1,0 +1,417 @@
+"""The narrative tables of a budget file: each programme's own texts ("programmas")
+and the paragraphs of its parts ("teksten"), in the format exports.py writes.
+
+With them a workbook holds a whole programme: an editor brings in a new one, text
+and figures, without a developer.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from django.utils.translation import gettext as _
+
+from content.cells import choice_text
+from programmes.models import (
+    ActionKind,
+    AmountUnit,
+    KeyFigure,
+    Paragraph,
+    Programme,
+    Theme,
+)
+
+from ..columns import PROGRAMME_TEXT_COLUMNS, SUM_COLUMNS, TEXT_COLUMNS
+from .actions import _agendas_by_word
+from .pipeline import RowReader, Table, programme_problems, rows_of, theme_problems
+from .results import Outcome, Problem
+from .writer import Batch, RecordWriter, unique_slug
+
+# --- Programmes: title, address, headings --------------------------------------------
+
+PROGRAMME_TEXTS = {
+    "intro": "inleiding",
+    "developments_heading": "kop_ontwikkelingen",
+    "indicators_note": "opmerking_indicatoren",
+}
+
+
+_MAX_LENGTH = {"developments_heading": 200}
+
+
+@dataclass
+class ProgrammeRow:
+    row: int
+    programme: tuple[int, int]
+    programme_title: str
+    slug: str
+    texts: dict  # field -> text, only for the columns the file has
+
+
+def _read_programme(cells: dict, row: int, sheet):
+    reader = RowReader(cells, row, sheet)
+    texts = {
+        field: reader.text(
+            column, max_length=200 if field.endswith("heading") else None
+        )
+        for field, column in PROGRAMME_TEXTS.items()
+        if reader.has(column)
+    }
+    values = ProgrammeRow(
+        row=row,
+        programme=reader.programme(),
+        programme_title=reader.text("programma", required=True, max_length=200),
+        slug=reader.slug("webadres"),
+        texts=texts,
+    )
+    return values, reader.problems
+
+
+def _check_programmes(rows: list[ProgrammeRow], sheet) -> list[Problem]:
+    problems = programme_problems(rows, sheet)
+    seen = {}
+    for row in rows:
+        if row.programme in seen:
+            problems.append(
+                Problem(
+                    _("dubbele rij: hetzelfde programma staat ook in rij %(other)s")
+                    % {"other": seen[row.programme]},
+                    row.row,
+                    "programma_nummer",
+                    sheet,
+                )
+            )
+        seen.setdefault(row.programme, row.row)
+    return problems
+
+
+class _ProgrammeWriter(RecordWriter):
+    def write_rows(self, rows: list[ProgrammeRow]) -> None:
+        for row in rows:
+            year, number = row.programme
+            budget = self.budget(year)
+            programme = Programme.objects.filter(budget=budget, number=number).first()
+            wanted = {"title": row.programme_title, **row.texts}
+            if row.slug:
+                wanted["slug"] = row.slug
+            if programme is None:
+                taken = set(
+                    Programme.objects.filter(budget=budget).values_list(
+                        "slug", flat=True
+                    )
+                )
+                slug = wanted.pop("slug", "") or unique_slug(
+                    taken, row.programme_title, fallback="programma"
+                )
+                programme = Programme.objects.create(
+                    budget=budget, number=number, slug=slug, **wanted
+                )
+                self.note(Outcome.CREATED, "programma", programme)
+            else:
+                self.update(programme, "programma", wanted)
+            self.programmes[row.programme] = programme
+
+
+class _ProgrammeTexts(Table):
+    name = "programmas"
+    columns = PROGRAMME_TEXT_COLUMNS
+    recognised_by = {"inleiding", "kop_ontwikkelingen", "opmerking_indicatoren"}
+
+    def read_rows(self, frame: pd.DataFrame, sheet):
+        return _read_all(frame, sheet, _read_programme)
+
+    def check(self, rows, sheet):
+        return _check_programmes(rows, sheet)
+
+    def writer(self, result, user):
+        return _ProgrammeWriter(result, user)
+
+
+# --- Paragraphs of the parts ---------------------------------------------------------
+
+
+@dataclass
+class TextRow:
+    row: int
+    programme: tuple[int, int]
+    programme_title: str
+    theme_slug: str
+    theme_title: str
+    theme_order: int | None
+    order: int
+    text: str
+    followed_by_actions: str  # an ActionKind or ""
+    agenda: str  # the agenda's name or slug as the file writes it, or ""
+
+
+def _read_text(cells: dict, row: int, sheet):
+    reader = RowReader(cells, row, sheet)
+    theme_slug, theme_title, theme_order = reader.theme()
+    followed = reader.text("gevolgd_door")
+    kind = reader.choice("gevolgd_door", ActionKind) if followed else ""
+    values = TextRow(
+        row=row,
+        programme=reader.programme(),
+        programme_title=reader.text("programma", max_length=200),
+        theme_slug=theme_slug,
+        theme_title=theme_title,
+        theme_order=theme_order,
+        order=reader.whole_number("volgorde", required=True),
+        text=reader.text("tekst", required=True),
+        followed_by_actions=kind,
+        agenda=reader.text("gevolgd_door_agenda", max_length=200),
+    )
+    return values, reader.problems
+
+
+def _check_texts(rows: list[TextRow], sheet) -> list[Problem]:
+    problems = programme_problems(rows, sheet) + theme_problems(rows, sheet)
+    agendas = _agendas_by_word()
+    seen = {}
+    for row in rows:
+        key = (*row.programme, row.theme_slug, row.order)
+        if key in seen:
+            problems.append(
+                Problem(
+                    _(
+                        "dubbele rij: hetzelfde onderdeel heeft ook in rij %(other)s "
+                        "een alinea met deze volgorde"
+                    )
+                    % {"other": seen[key]},
+                    row.row,
+                    "volgorde",
+                    sheet,
+                )
+            )
+        seen.setdefault(key, row.row)
+        if row.agenda and row.agenda.lower() not in agendas:
+            problems.append(
+                Problem(
+                    _(
+                        "onbekende agenda '%(agenda)s'; kies een agenda die in het "
+                        "portaal staat (Agenda's in het beheer)"
+                    )
+                    % {"agenda": row.agenda},
+                    row.row,
+                    "gevolgd_door_agenda",
+                    sheet,
+                )
+            )
+    return problems
+
+
+class _TextWriter(RecordWriter):
+    """The paragraphs in one batch, matched to the portal's by part and order."""
+
+    def write_rows(self, rows: list[TextRow]) -> None:
+        self.programmes_of(rows)
+        themes = self.themes(rows)
+        agendas = _agendas_by_word()
+        existing = {
+            (paragraph.theme_id, paragraph.order): paragraph
+            for paragraph in Paragraph.objects.select_for_update(of=("self",))
+            .filter(theme__in=[theme.pk for theme in themes.values()])
+            .order_by("theme_id", "order", "pk")
+            .reverse()  # of two with one order, the first one is matched
+        }
+        batch = Batch(Paragraph)
+        for row in rows:
+            theme = themes[row.programme, row.theme_slug]
+            agenda = agendas.get(row.agenda.lower()) if row.agenda else None
+            wanted = {
+                "text": row.text,
+                "followed_by_actions": row.followed_by_actions,
+                "followed_by_agenda_id": agenda.pk if agenda else None,
+            }
+            described = f"{theme}, {row.order}: {row.text[:60]}"
+            paragraph = existing.get((theme.pk, row.order))
+            if paragraph is None:
+                paragraph = Paragraph(theme=theme, order=row.order, **wanted)
+                batch.create(paragraph)
+                self.result.record(Outcome.CREATED, "alinea", described)
+                self.history(Outcome.CREATED, paragraph)
+                continue
+            changed = batch.change(paragraph, wanted)
+            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
+            self.result.record(outcome, "alinea", described)
+            self.history(outcome, paragraph)
+        batch.save(self.user)
+
+
+class _Texts(Table):
+    name = "teksten"
+    columns = TEXT_COLUMNS
+    recognised_by = {"gevolgd_door", "gevolgd_door_agenda"}
+
+    def read_rows(self, frame: pd.DataFrame, sheet):
+        return _read_all(frame, sheet, _read_text)
+
+    def check(self, rows, sheet):
+        return _check_texts(rows, sheet)
+
+    def writer(self, result, user):
+        return _TextWriter(result, user)
+
+
+def _read_all(frame, sheet, read_row):
+    rows, problems = [], []
+    for row, cells in rows_of(frame):
+        values, row_problems = read_row(cells, row, sheet)
+        rows.append(values)
+        problems += row_problems
+    return rows, problems
+
+
+PROGRAMMES = _ProgrammeTexts()
+TEXTS = _Texts()
+
+
+# --- Sums and targets the text names outside an action --------------------------------
+
+
+@dataclass
+class SumRow:
+    row: int
+    programme: tuple[int, int]
+    programme_title: str
+    theme_slug: str
+    order: int | None
+    label: str
+    amount: Decimal | None
+    unit: str | None
+    approximate: bool
+    year_from: int | None
+    year_to: int | None
+
+
+def _read_sum(cells: dict, row: int, sheet):
+    reader = RowReader(cells, row, sheet)
+    amount = reader.number("bedrag")
+    if amount is None and not reader.problems:
+        reader.problem("bedrag", _("is leeg; vul het getal in"))
+    elif amount is not None and amount < 0:
+        reader.problem(
+            "bedrag", _("kan niet negatief zijn; vul het getal in zonder minteken")
+        )
+    unit_text = reader.text("eenheid").lower()
+    unit = _SUM_UNITS.get(unit_text)
+    if unit is None:
+        reader.problem(
+            "eenheid",
+            _("'%(value)s' kan niet; kies uit %(labels)s")
+            % {"value": unit_text, "labels": ", ".join(_SUM_UNITS)},
+        )
+    values = SumRow(
+        row=row,
+        programme=reader.programme(),
+        programme_title=reader.text("programma", max_length=200),
+        theme_slug=reader.slug("onderdeel_slug"),
+        order=reader.whole_number("volgorde"),
+        label=reader.text("omschrijving", required=True, max_length=300),
+        amount=amount,
+        unit=unit,
+        approximate=reader.yes_no("circa"),
+        year_from=reader.year("vanaf"),
+        year_to=reader.year("tot_en_met"),
+    )
+    return values, reader.problems
+
+
+# The file's words for units, whatever the page's language.
+_SUM_UNITS = {choice_text(AmountUnit, code).lower(): code for code in AmountUnit}
+
+
+def _check_sums(rows: list[SumRow], sheet) -> list[Problem]:
+    problems = programme_problems(rows, sheet)
+    themes = set(
+        Theme.objects.values_list(
+            "programme__budget__year", "programme__number", "slug"
+        )
+    )
+    seen = {}
+    for row in rows:
+        if row.theme_slug and (*row.programme, row.theme_slug) not in themes:
+            problems.append(
+                Problem(
+                    _("onbekend onderdeel '%(slug)s'") % {"slug": row.theme_slug},
+                    row.row,
+                    "onderdeel_slug",
+                    sheet,
+                )
+            )
+        key = (row.programme, row.theme_slug, row.label.lower())
+        if key in seen:
+            problems.append(
+                Problem(
+                    _("dubbele rij: dezelfde omschrijving staat ook in rij %(other)s")
+                    % {"other": seen[key]},
+                    row.row,
+                    "omschrijving",
+                    sheet,
+                )
+            )
+        seen.setdefault(key, row.row)
+    return problems
+
+
+class _SumWriter(RecordWriter):
+    def write_rows(self, rows: list[SumRow]) -> None:
+        self.programmes_of(rows)
+        programmes = {self.programmes[row.programme].pk for row in rows}
+        themes = {
+            (theme.programme_id, theme.slug): theme
+            for theme in Theme.objects.filter(programme__in=programmes)
+        }
+        existing = {
+            (f.programme_id, f.theme.slug if f.theme else "", f.label.lower()): f
+            for f in KeyFigure.objects.select_for_update(of=("self",))
+            .select_related("theme")
+            .filter(programme__in=programmes, action__isnull=True)
+            .order_by()
+        }
+        batch = Batch(KeyFigure)
+        for row in rows:
+            programme = self.programmes[row.programme]
+            theme = themes.get((programme.pk, row.theme_slug))
+            wanted = {
+                "theme_id": theme.pk if theme else None,
+                "label": row.label,
+                "amount": row.amount,
+                "unit": row.unit,
+                "approximate": row.approximate,
+                "year_from": row.year_from,
+                "year_to": row.year_to,
+            }
+            if row.order is not None:
+                wanted["order"] = row.order
+            figure = existing.get((programme.pk, row.theme_slug, row.label.lower()))
+            if figure is None:
+                figure = KeyFigure(programme=programme, **wanted)
+                batch.create(figure)
+                self.result.record(Outcome.CREATED, "bedrag", row.label)
+                self.history(Outcome.CREATED, figure)
+                continue
+            changed = batch.change(figure, wanted)
+            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
+            self.result.record(outcome, "bedrag", row.label)
+            self.history(outcome, figure)
+        batch.save(self.user)
+
+
+class _Sums(Table):
+    name = "bedragen"
+    columns = SUM_COLUMNS
+    recognised_by = {"omschrijving", "circa"}
+
+    def read_rows(self, frame: pd.DataFrame, sheet):
+        return _read_all(frame, sheet, _read_sum)
+
+    def check(self, rows, sheet):
+        return _check_sums(rows, sheet)
+
+    def writer(self, result, user):
+        return _SumWriter(result, user)
+
+
+SUMS = _Sums()

@@ -1,0 +1,271 @@
+"""A whole budget in one workbook: the narrative, actions, indicators and money out
+and back in. An editor brings in a further programme, text and figures, and its page
+reads like programme 1's."""
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from opendata.exports import budget_frames
+from opendata.imports.pipeline import budget_file_import
+from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
+from programmes.models import ActionLine, Agenda, Paragraph, Programme, Theme
+from tests.html import page_text
+from tests.opendata.conftest import DOMAIN_MODELS_TO_EMPTY
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+# The Dutch pages: the English versions of texts are not in the files yet.
+PAGES = [
+    "/programmas/2018/economie-werk-en-inkomen/",
+    "/acties/",
+    "/indicatoren/",
+    "/",
+]
+# A new portal's records were changed today, not when the seed was written.
+LAST_CHANGED = re.compile(r"laatst gewijzigd op \d+ \w+ \d{4}")
+
+
+def text_of(client, path):
+    return LAST_CHANGED.sub("laatst gewijzigd op …", page_text(client.get(path)))
+
+
+def files():
+    """Each sheet of the whole-budget download as CSV: comparable byte for byte,
+    without the actions' ids (a new portal numbers its records anew)."""
+    return {
+        name: frame_to_csv(frame.drop(columns=["id"], errors="ignore"))
+        for name, frame in budget_frames().items()
+    }
+
+
+def test_the_download_holds_every_table(client):
+    response = client.get("/open-data/begroting.xlsx", {"begrotingsjaar": 2018})
+    assert response.status_code == 200
+    assert 'filename="begroting-2018.xlsx"' in response["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "programmas",
+        "teksten",
+        "acties",
+        "indicatoren",
+        "bedragen",
+        "financien",
+        "verschillen",
+    ]
+    texts = list(workbook["teksten"].values)
+    assert len(texts) == 1 + Paragraph.objects.count()
+    assert (
+        client.get("/open-data/begroting.xlsx", {"begrotingsjaar": "x"}).status_code
+        == 400
+    )
+
+
+def test_round_trip_of_the_whole_database(client):
+    before_files = files()
+    before_pages = {path: text_of(client, path) for path in PAGES}
+    workbook = frames_to_xlsx(budget_frames())
+    # Everything but the regional agendas and their lines, which are not yet a
+    # sheet of the workbook (the glossary is not budget content).
+    for model in DOMAIN_MODELS_TO_EMPTY:
+        if model not in (Agenda, ActionLine):
+            model.objects.all().delete()
+    assert not Programme.objects.exists()
+    result = budget_file_import(content=workbook, file_name="begroting.xlsx")
+    assert result.ok, [str(p) for p in result.problems][:10]
+    assert files() == before_files
+    for path, text in before_pages.items():
+        assert text_of(client, path) == text, path
+
+
+def test_importing_the_download_again_changes_nothing():
+    result = budget_file_import(
+        content=frames_to_xlsx(budget_frames()), file_name="begroting.xlsx"
+    )
+    assert result.ok, result.problems
+    assert not result.created and not result.changed
+
+
+SECOND = {
+    "programmas": [
+        {
+            "programma_begrotingsjaar": 2018,
+            "programma_nummer": 2,
+            "programma": "Sociaal Domein",
+            "webadres": "",
+            "inleiding": "Iedereen doet mee.",
+            "kop_ontwikkelingen": "Wat gaan we in 2018 doen?",
+            "opmerking_indicatoren": "",
+        }
+    ],
+    "teksten": [
+        {
+            "programma_begrotingsjaar": 2018,
+            "programma_nummer": 2,
+            "programma": "Sociaal Domein",
+            "onderdeel_slug": "",
+            "onderdeel": "Zorg",
+            "onderdeel_volgorde": 1,
+            "volgorde": order,
+            "tekst": text,
+            "gevolgd_door": followed,
+            "gevolgd_door_agenda": "",
+        }
+        for order, text, followed in [
+            (1, "De Wmo-zorg wordt dichter bij huis georganiseerd.", ""),
+            (2, "Daarvoor plannen we de volgende acties:", "Actie"),
+            (3, "Daarna volgt een evaluatie.", ""),
+        ]
+    ]
+    + [
+        {
+            "programma_begrotingsjaar": 2018,
+            "programma_nummer": 2,
+            "programma": "Sociaal Domein",
+            "onderdeel_slug": "",
+            "onderdeel": "Jeugd",
+            "onderdeel_volgorde": 2,
+            "volgorde": 1,
+            "tekst": "Een onderdeel zonder acties, alleen tekst.",
+            "gevolgd_door": "",
+            "gevolgd_door_agenda": "",
+        }
+    ],
+}
+
+
+def test_an_editor_brings_in_a_second_programme_with_its_narrative(client):
+    import pandas as pd
+
+    frames = {name: pd.DataFrame(rows) for name, rows in SECOND.items()}
+    action = {
+        "programma_begrotingsjaar": 2018,
+        "programma_nummer": 2,
+        "onderdeel": "Zorg",
+        "soort": "Actie",
+        "status": "",
+        "jaar": 2018,
+        "titel": "Wijkteams",
+        "tekst": "We starten wijkteams in elke wijk.",
+    }
+    frames["acties"] = pd.DataFrame([action])
+    preview = budget_file_import(
+        content=frames_to_xlsx(frames), file_name="programma-2.xlsx", dry_run=True
+    )
+    assert preview.ok, [str(p) for p in preview.problems]
+    assert not Programme.objects.filter(number=2).exists()
+    assert {c.what for c in preview.created} >= {"programma", "onderdeel", "alinea"}
+    result = budget_file_import(content=frames_to_xlsx(frames), file_name="p2.xlsx")
+    assert result.ok
+    programme = Programme.objects.get(number=2)
+    assert programme.intro == "Iedereen doet mee."
+    assert list(
+        Theme.objects.filter(programme=programme).values_list("title", flat=True)
+    ) == ["Zorg", "Jeugd"]
+    text = page_text(client.get(programme.get_absolute_url()))
+    # Every paragraph in order, the action after the paragraph that announces it,
+    # and the part without actions with its text.
+    positions = [
+        text.index(part)
+        for part in (
+            "Iedereen doet mee.",
+            "Wat gaan we in 2018 doen?",
+            "De Wmo-zorg wordt dichter bij huis georganiseerd.",
+            "Daarvoor plannen we de volgende acties:",
+            "Wijkteams",
+            "Daarna volgt een evaluatie.",
+            "Een onderdeel zonder acties, alleen tekst.",
+        )
+    ]
+    assert positions == sorted(positions)
+    # Twice is once.
+    again = budget_file_import(content=frames_to_xlsx(frames), file_name="p2.xlsx")
+    assert again.ok and not again.created and not again.changed
+
+
+def _refused(sheets, snapshot):
+    import pandas as pd
+
+    before = snapshot()
+    frames = {name: pd.DataFrame(rows) for name, rows in sheets.items()}
+    result = budget_file_import(content=frames_to_xlsx(frames), file_name="fout.xlsx")
+    assert not result.ok
+    assert snapshot() == before
+    return [str(p) for p in result.problems]
+
+
+def test_a_wrong_word_in_a_text_row(snapshot):
+    row = dict(SECOND["teksten"][0], gevolgd_door="Misschien")
+    problems = _refused(
+        {"teksten": [row], "programmas": SECOND["programmas"]}, snapshot
+    )
+    assert problems == [
+        "blad teksten, rij 2, kolom gevolgd_door: 'Misschien' kan niet; kies uit "
+        "Actie, Doel, Pilot"
+    ]
+
+
+def test_two_paragraphs_in_one_place_and_an_unknown_agenda(snapshot):
+    rows = [
+        dict(SECOND["teksten"][0]),
+        dict(SECOND["teksten"][0]),
+        dict(SECOND["teksten"][1], gevolgd_door_agenda="Agenda voor Mars"),
+    ]
+    problems = _refused({"programmas": SECOND["programmas"], "teksten": rows}, snapshot)
+    assert problems == [
+        "blad teksten, rij 3, kolom volgorde: dubbele rij: hetzelfde onderdeel heeft "
+        "ook in rij 2 een alinea met deze volgorde",
+        "blad teksten, rij 4, kolom gevolgd_door_agenda: onbekende agenda 'Agenda "
+        "voor Mars'; kies een agenda die in het portaal staat (Agenda's in het beheer)",
+    ]
+
+
+def test_a_sum_with_a_wrong_unit_and_circa(snapshot):
+    row = {
+        "programma_begrotingsjaar": 2018,
+        "programma_nummer": 1,
+        "omschrijving": "Banen",
+        "bedrag": "25",
+        "eenheid": "stuks",
+        "circa": "misschien",
+    }
+    problems = _refused({"bedragen": [row]}, snapshot)
+    # One sheet: its rows need no sheet name.
+    assert (
+        "rij 2, kolom circa: 'misschien' kan niet; vul ja in of laat leeg" in problems
+    )
+    assert any(
+        p.startswith("rij 2, kolom eenheid: 'stuks' kan niet; kies uit euro,")
+        for p in problems
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_narrative_is_in_the_downloads_and_the_api(client, prefix):
+    import csv
+
+    response = client.get(f"{prefix}/open-data/teksten.csv")
+    rows = list(csv.DictReader(response.content.decode("utf-8-sig").splitlines()))
+    assert len(rows) == Paragraph.objects.count()
+    first = Paragraph.objects.order_by("theme__order", "order").first()
+    assert rows[0]["tekst"] == first.text
+    assert {row["gevolgd_door"] for row in rows} <= {"", "Actie", "Doel", "Pilot"}
+    programmes = client.get(f"{prefix}/open-data/programmas.csv").content.decode()
+    assert "economie-werk-en-inkomen" in programmes
+    api = client.get("/api/v1/teksten/", {"onderdeel": first.theme.slug}).json()
+    assert api["results"][0]["text"] == first.text
+
+
+def test_a_draft_part_keeps_its_paragraphs_out_of_every_file(client):
+    from content.models import PublicationStatus
+
+    theme = Theme.objects.first()
+    theme.publication_status = PublicationStatus.DRAFT
+    theme.save()
+    hidden = theme.paragraphs.first().text
+    assert hidden not in client.get("/open-data/teksten.csv").content.decode()
+    assert hidden not in str(client.get("/api/v1/teksten/", {"per_pagina": 500}).json())
+    texts = budget_frames()["teksten"]
+    assert hidden not in set(texts["tekst"])
