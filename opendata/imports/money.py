@@ -4,6 +4,7 @@ year, the amount as published with its unit."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 
@@ -274,23 +275,19 @@ class _ChangeWriter(RecordWriter):
             }
             if row.order is not None:
                 wanted["order"] = row.order
-            described = f"{document}: {row.product_code} {row.product_name}"
-            change = existing.get((programme.pk, document.pk, row.product_code))
-            if change is None:
-                change = ProductChange(
+            self.put(
+                batch,
+                existing.get((programme.pk, document.pk, row.product_code)),
+                wanted,
+                new=partial(
+                    ProductChange,
                     programme=programme,
                     document=document,
                     product_code=row.product_code,
-                    **wanted,
-                )
-                batch.create(change)
-                self.result.record(Outcome.CREATED, "verschil", described)
-                self.history(Outcome.CREATED, change)
-                continue
-            changed = batch.change(change, wanted)
-            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
-            self.result.record(outcome, "verschil", described)
-            self.history(outcome, change)
+                ),
+                what="verschil",
+                described=f"{document}: {row.product_code} {row.product_name}",
+            )
         batch.save(self.user)
 
 

@@ -7,6 +7,7 @@ and figures, without a developer.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 
@@ -224,18 +225,14 @@ class _TextWriter(RecordWriter):
                 "followed_by_actions": row.followed_by_actions,
                 "followed_by_agenda_id": agenda.pk if agenda else None,
             }
-            described = f"{theme}, {row.order}: {row.text[:60]}"
-            paragraph = existing.get((theme.pk, row.order))
-            if paragraph is None:
-                paragraph = Paragraph(theme=theme, order=row.order, **wanted)
-                batch.create(paragraph)
-                self.result.record(Outcome.CREATED, "alinea", described)
-                self.history(Outcome.CREATED, paragraph)
-                continue
-            changed = batch.change(paragraph, wanted)
-            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
-            self.result.record(outcome, "alinea", described)
-            self.history(outcome, paragraph)
+            self.put(
+                batch,
+                existing.get((theme.pk, row.order)),
+                wanted,
+                new=partial(Paragraph, theme=theme, order=row.order),
+                what="alinea",
+                described=f"{theme}, {row.order}: {row.text[:60]}",
+            )
         batch.save(self.user)
 
 
@@ -385,17 +382,14 @@ class _SumWriter(RecordWriter):
             }
             if row.order is not None:
                 wanted["order"] = row.order
-            figure = existing.get((programme.pk, row.theme_slug, row.label.lower()))
-            if figure is None:
-                figure = KeyFigure(programme=programme, **wanted)
-                batch.create(figure)
-                self.result.record(Outcome.CREATED, "bedrag", row.label)
-                self.history(Outcome.CREATED, figure)
-                continue
-            changed = batch.change(figure, wanted)
-            outcome = Outcome.CHANGED if changed else Outcome.UNCHANGED
-            self.result.record(outcome, "bedrag", row.label)
-            self.history(outcome, figure)
+            self.put(
+                batch,
+                existing.get((programme.pk, row.theme_slug, row.label.lower())),
+                wanted,
+                new=partial(KeyFigure, programme=programme),
+                what="bedrag",
+                described=row.label,
+            )
         batch.save(self.user)
 
 

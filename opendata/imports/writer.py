@@ -136,6 +136,21 @@ class RecordWriter:
         # Bulk writes send no post_save: tell the page cache once.
         content_written.send(sender=type(self))
 
+    def put(self, batch: "Batch", obj, wanted: dict, *, new, what: str, described: str):
+        """Create the record (`new(**wanted)`) or set the `wanted` fields of the
+        existing `obj`, in `batch`, and note the outcome; returns the record."""
+        if obj is None:
+            obj = new(**wanted)
+            batch.create(obj)
+            outcome = Outcome.CREATED
+        else:
+            outcome = (
+                Outcome.CHANGED if batch.change(obj, wanted) else Outcome.UNCHANGED
+            )
+        self.result.record(outcome, what, described)
+        self.history(outcome, obj)
+        return obj
+
     def update(self, obj, what: str, data: dict, *, label=None) -> list[str]:
         """Set only the fields of `data` that differ, save, and note the outcome
         ('onderdeel Economie (titel, volgorde)'). Returns the changed fields."""
