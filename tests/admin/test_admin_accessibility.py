@@ -18,6 +18,10 @@ PAGES = [
     "programmes/agenda/1/change/",  # tabular action lines
     "programmes/budget/1/change/",
     "indicators/indicator/1/change/",  # tabular values with a budget select
+    # The money in the layout of the table, editable in place, rounding named.
+    "programmes/financialfigure/?programme__id__exact=1&document__id__exact=2",
+    "programmes/productchange/1/change/",
+    "programmes/population/add/",
 ]
 
 
