@@ -50,8 +50,9 @@ class RequestLogMiddleware:
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 # The URL namespaces whose forms really post (behind CSRF): the admin, with its
-# login. Every other address of the portal is read-only, also those added later.
-WRITABLE_NAMESPACES = frozenset({"admin"})
+# login, and the council's workspace (its login, notes and questions). Every
+# other address of the portal is read-only, also those added later.
+WRITABLE_NAMESPACES = frozenset({"admin", "council"})
 
 
 class AllowedMethodsMiddleware:

@@ -13,6 +13,7 @@ from .budget import (
     ProgrammeViewSet,
     ThemeViewSet,
 )
+from .council import QuestionViewSet
 from .indicators import IndicatorValueViewSet, IndicatorViewSet
 
 router = DefaultRouter()
@@ -24,6 +25,7 @@ router.register("actielijnen", ActionLineViewSet, basename="actionline")
 router.register("acties", ActionViewSet, basename="action")
 router.register("indicatoren", IndicatorViewSet, basename="indicator")
 router.register("waarden", IndicatorValueViewSet, basename="indicatorvalue")
+router.register("technische-vragen", QuestionViewSet, basename="question")
 
 app_name = "api"
 

@@ -1,0 +1,123 @@
+"""Reads of the council's workspace that pages, tags and downloads share."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from hengelo_portal.roles import CLERK, COUNCIL_MEMBER, EDITOR
+
+from .models import CouncilMember, Note, Question, QuestionDeadline
+
+
+def council_member_of(request) -> CouncilMember | None:
+    """The signed-in council member, or None: the one check every council page
+    and tag makes. Same strength as the admin: with two-factor login on, a
+    session that did not pass the code is no member's."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if settings.PORTAL_REQUIRE_2FA and not user.is_verified():
+        return None
+    cached = getattr(request, "_council_member", False)
+    if cached is not False:
+        return cached
+    member = (
+        CouncilMember.objects.select_related("fractie", "user")
+        .filter(user=user, user__groups__name=COUNCIL_MEMBER)
+        .first()
+    )
+    request._council_member = member
+    return member
+
+
+def is_clerk(user) -> bool:
+    return user.groups.filter(name=CLERK).exists()
+
+
+def editors():
+    return (
+        get_user_model()
+        .objects.filter(groups__name=EDITOR, is_active=True)
+        .order_by("username")
+    )
+
+
+def clerk_addresses() -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=CLERK, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def notes_of(member):
+    """Every note the member may read, newest programme first."""
+    return (
+        Note.objects.visible_to(member)
+        .select_related(
+            "author__council_member__fractie", "programme__budget", "target_type"
+        )
+        .prefetch_related("target")
+        .order_by("-programme__budget__year", "programme__number", "created_at", "pk")
+    )
+
+
+def questions_of(member):
+    return (
+        Question.objects.filter(asker_id=member.user_id)
+        .select_related("programme__budget", "target_type", "fractie")
+        .prefetch_related("target")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def public_questions():
+    """Published questions and answers, with what their lists show."""
+    return (
+        Question.objects.public()
+        .select_related("asker", "fractie", "programme__budget", "target_type")
+        .prefetch_related(
+            "target",
+            Prefetch(
+                "duplicates",
+                queryset=Question.objects.select_related("asker", "fractie").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+        )
+        .order_by("programme__number", "created_at", "pk")
+    )
+
+
+def open_deadline(budget) -> QuestionDeadline | None:
+    """The closing date of `budget` while questions may still be asked."""
+    deadline = QuestionDeadline.objects.filter(budget=budget).first()
+    if deadline is None or deadline.closes_at <= timezone.now():
+        return None
+    return deadline
+
+
+class BesideText:
+    """Everything of the council's workspace on one page, read at once: the
+    published questions for anyone, and the notes for a signed-in member,
+    grouped by the part they are about."""
+
+    def __init__(self, *, programme, member):
+        self.programme = programme
+        self.member = member
+        self.questions = defaultdict(list)
+        self.notes = defaultdict(list)
+        for question in public_questions().filter(programme=programme):
+            self.questions[(question.target_type_id, question.target_id)].append(
+                question
+            )
+        if member is not None:
+            for note in notes_of(member).filter(programme=programme):
+                self.notes[(note.target_type_id, note.target_id)].append(note)
+            self.deadline = open_deadline(programme.budget_id)
+        else:
+            self.deadline = None
