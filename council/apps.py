@@ -26,7 +26,6 @@ class CouncilConfig(AppConfig):
                 kind=_("Technische vraag"),
                 title=str,
                 url=lambda q: q.get_absolute_url(),
-                title_field="text",
             )
         )
         feeds.register(

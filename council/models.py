@@ -287,6 +287,14 @@ class Question(TargetedModel, VersionedModel, TimeStampedModel):
             + f"#vraag-{self.pk}"
         )
 
+    def feed_description(self) -> str:
+        return _("Vraag van %(asker)s (%(fractie)s): %(text)s Antwoord: %(answer)s") % {
+            "asker": self.asker.get_full_name() or self.asker.get_username(),
+            "fractie": self.fractie,
+            "text": self.text,
+            "answer": self.answer,
+        }
+
     @classmethod
     def public_condition(cls, prefix: str = "") -> Q:
         """Answered and published by the griffie, not merged into another, about
