@@ -64,7 +64,7 @@ format: $(VENV)/.dev ## Format the Python code and templates
 	$(BIN)/djlint templates programmes/templates indicators/templates council/templates opendata/templates --reformat
 
 user: $(VENV)/.runtime ## Create an account in a role: make user NAME=anouk ROLE=redacteur (asks for a password)
-	@test -n "$(NAME)" -a -n "$(ROLE)" || { echo "usage: make user NAME=<username> ROLE=redacteur|beheerder [EMAIL=...]"; exit 2; }
+	@test -n "$(NAME)" -a -n "$(ROLE)" || { echo "usage: make user NAME=<username> ROLE=redacteur|beheerder|griffie [EMAIL=...]"; exit 2; }
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py create_portal_user "$(NAME)" --role "$(ROLE)" $(if $(EMAIL),--email "$(EMAIL)")
 

@@ -101,9 +101,9 @@ class TargetedModel(models.Model):
         return TARGETS[kind].label if kind else ""
 
     def target_url(self) -> str:
-        if self.target_kind == "programme":  # its budget is read with it
-            return self.programme.get_absolute_url()
-        return target_url(self.target_kind, self.target, self.programme)
+        return target_url(
+            self.target_kind, self.target_id, self.programme, lambda: self.target
+        )
 
 
 class NoteVisibility(models.TextChoices):

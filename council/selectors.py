@@ -76,12 +76,13 @@ def questions_of(member):
 
 
 def public_questions():
-    """Published questions and answers, with what their lists show."""
+    """Published questions and answers, with who asked them (also the merged
+    duplicates). Add .prefetch_related("target") where the part itself is shown
+    (one query per kind of part)."""
     return (
         Question.objects.public()
         .select_related("asker", "fractie", "programme__budget", "target_type")
         .prefetch_related(
-            "target",
             Prefetch(
                 "duplicates",
                 queryset=Question.objects.select_related("asker", "fractie").order_by(

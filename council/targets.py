@@ -71,9 +71,12 @@ def content_type_for(kind: str) -> ContentType:
     return ContentType.objects.get_for_model(TARGETS[kind].model_class)
 
 
-def target_url(kind: str, obj, programme) -> str:
-    """Where the part is read: its own page, or its place on the programme page."""
+def target_url(kind: str, pk, programme, target=lambda: None) -> str:
+    """Where the part is read: its place on the programme page, or its own page
+    (`target` gives the part itself, read only then)."""
     anchor = TARGETS[kind].anchor
+    if kind == "programme":
+        return programme.get_absolute_url()
     if anchor:
-        return f"{programme.get_absolute_url()}#{anchor.format(pk=obj.pk)}"
-    return obj.get_absolute_url()
+        return f"{programme.get_absolute_url()}#{anchor.format(pk=pk)}"
+    return target().get_absolute_url()

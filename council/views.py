@@ -171,7 +171,9 @@ def question_ask(request, member):
 def questions(request, year):
     """Every published technical question about a budget, with its answer."""
     budget = get_object_or_404(Budget.objects.public(), year=year)
-    found = list(public_questions().filter(programme__budget=budget))
+    found = list(
+        public_questions().filter(programme__budget=budget).prefetch_related("target")
+    )
     return render(
         request,
         "council/questions.html",
