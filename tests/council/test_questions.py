@@ -92,7 +92,7 @@ def test_the_whole_flow_with_mail_through_smtp(
     assert "/technische-vragen/2018/#vraag-" in answered["text"]
     # Beside the paragraph, for everyone, and off the editor's dashboard.
     page = Client().get(programme.get_absolute_url()).content.decode()
-    beside = page.split(f'id="alinea-{paragraph.pk}"')[1].split("</aside>")[0]
+    beside = page.split(f'id="alinea-{paragraph.pk}"')[1].split("</section>")[0]
     assert "Ongeveer 47.311 euro per jaar." in beside
     assert "Hoeveel kost de pilot?" not in assigned_on_dashboard(writer)
     # Who changed what and when.
