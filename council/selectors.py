@@ -113,12 +113,23 @@ class BesideText:
         self.questions = defaultdict(list)
         self.notes = defaultdict(list)
         for question in public_questions().filter(programme=programme):
-            self.questions[(question.target_type_id, question.target_id)].append(
-                question
-            )
+            self.questions[self.key_of(question)].append(question)
         if member is not None:
             for note in notes_of(member).filter(programme=programme):
-                self.notes[(note.target_type_id, note.target_id)].append(note)
+                self.notes[self.key_of(note)].append(note)
             self.deadline = open_deadline(programme.budget_id)
         else:
             self.deadline = None
+
+    @staticmethod
+    def key_of(record) -> tuple:
+        # By the model's name, not its content type's id: no query to look that
+        # up for each part of the page (the record's type is read with it).
+        kind = record.target_type
+        return (kind.app_label, kind.model, record.target_id)
+
+    def of(self, target) -> tuple[list, list]:
+        """The questions and the notes about `target`."""
+        opts = target._meta
+        key = (opts.app_label, opts.model_name, target.pk)
+        return self.questions.get(key, []), self.notes.get(key, [])

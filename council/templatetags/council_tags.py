@@ -7,7 +7,6 @@ notes are read in one query each, however many parts it has.
 """
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 
 from ..selectors import BesideText, council_member_of
 from ..targets import target_kind_of
@@ -22,12 +21,12 @@ def council_beside_text(context, programme):
 
 @register.inclusion_tag("council/_beside.html", takes_context=True)
 def council_box(context, council, target):
-    key = (ContentType.objects.get_for_model(target).pk, target.pk)
+    questions, notes = council.of(target)
     member = council.member
     return {
-        "questions": council.questions.get(key, []),
+        "questions": questions,
         "member": member,
-        "notes": council.notes.get(key, []) if member else [],
+        "notes": notes if member else [],
         "deadline": council.deadline,
         "kind": target_kind_of(type(target)),
         "target": target,
