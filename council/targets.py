@@ -74,9 +74,9 @@ def content_type_for(kind: str) -> ContentType:
 def target_url(kind: str, pk, programme, target=lambda: None) -> str:
     """Where the part is read: its place on the programme page, or its own page
     (`target` gives the part itself, read only then)."""
-    anchor = TARGETS[kind].anchor
-    if kind == "programme":
-        return programme.get_absolute_url()
+    anchor = TARGETS.get(kind, TargetKind("", "", "")).anchor
     if anchor:
         return f"{programme.get_absolute_url()}#{anchor.format(pk=pk)}"
-    return target().get_absolute_url()
+    obj = None if kind == "programme" else target()
+    # A part removed since: its programme is the nearest place to read.
+    return obj.get_absolute_url() if obj is not None else programme.get_absolute_url()

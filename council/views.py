@@ -7,7 +7,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -48,7 +48,7 @@ def members_only(view):
         member = council_member_of(request)
         if member is None:
             login = reverse("council:login")
-            return HttpResponseRedirect(f"{login}?next={request.path}")
+            return HttpResponseRedirect(f"{login}?{urlencode({'next': request.path})}")
         return view(request, member, *args, **kwargs)
 
     wrapped.__name__ = view.__name__

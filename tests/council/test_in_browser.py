@@ -58,7 +58,7 @@ def test_the_whole_question_flow(
         assert axe_violations(page) == [], name
 
     page.goto("/raad/")
-    assert page.url.endswith("/raad/inloggen/?next=/raad/")
+    assert page.url.endswith("/raad/inloggen/?next=%2Fraad%2F")
     keep("login")
     page.fill("#id_username", "anna")
     page.fill("#id_password", PASSWORD)

@@ -41,7 +41,7 @@ def test_a_member_logs_in_and_reaches_the_workspace(member):
 def test_the_workspace_asks_a_visitor_to_log_in(db):
     response = Client().get("/raad/")
     assert response.status_code == 302
-    assert response["Location"] == "/raad/inloggen/?next=/raad/"
+    assert response["Location"] == "/raad/inloggen/?next=%2Fraad%2F"
 
 
 def test_staff_cannot_log_in_as_a_member_and_hear_nothing_of_their_password(

@@ -303,3 +303,42 @@ def test_a_member_downloads_her_notes_as_csv_and_xlsx(member, paragraph):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert "Vragen over de pilot" in [c.value for c in sheet[2]]
     assert Client().get("/raad/notities.csv").status_code == 403
+
+
+def test_notes_and_answers_beside_an_action_and_an_indicator(
+    member, clerk, programme, deadline
+):
+    from council.services import question_update
+    from indicators.models import Indicator
+    from programmes.models import Action
+
+    action = Action.objects.public().filter(theme__programme=programme).first()
+    indicator = Indicator.objects.public().filter(programme=programme).first()
+    client = signed_in(member.user)
+    for kind, part in (("action", action), ("indicator", indicator)):
+        response = client.post(
+            "/raad/notities/nieuw/",
+            {
+                "kind": kind,
+                "target": part.pk,
+                "text": f"Notitie bij {kind}",
+                "visibility": "private",
+                "next": part.get_absolute_url(),
+            },
+        )
+        assert response.status_code == 302
+        assert response["Location"].startswith(part.get_absolute_url() + "#notitie-")
+        ask(client, part.pk, f"Vraag bij {kind}", kind=kind)
+        question = Question.objects.get(text=f"Vraag bij {kind}")
+        question_update(
+            question=question,
+            data={"answer": f"Antwoord bij {kind}", "publish": True},
+            by=clerk,
+        )
+        mine = page_text(client.get(part.get_absolute_url()))
+        assert f"Notitie bij {kind}" in mine and f"Antwoord bij {kind}" in mine
+        public = page_text(Client().get(part.get_absolute_url()))
+        assert f"Notitie bij {kind}" not in public and f"Antwoord bij {kind}" in public
+    workspace = client.get("/raad/").content.decode()
+    assert f'href="{action.get_absolute_url()}"' in workspace
+    assert f'href="{indicator.get_absolute_url()}"' in workspace
