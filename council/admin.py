@@ -228,9 +228,18 @@ class QuestionAdmin(PortalAdmin):
             ]
         return [*fields, "answer", "version"]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(self.readonly_fields)
+        if obj is not None and obj.published_at and not is_clerk(request.user):
+            # What is published, the griffie published: an editor no longer
+            # changes it on the site by themselves.
+            readonly.append("answer")
+        return readonly
+
     def get_form(self, request, obj=None, **kwargs):
+        readonly = self.get_readonly_fields(request, obj)
         kwargs["fields"] = [
-            f for f in self.get_fields(request, obj) if f not in self.readonly_fields
+            f for f in self.get_fields(request, obj) if f not in readonly
         ]
         return super().get_form(request, obj, **kwargs)
 
@@ -249,9 +258,7 @@ class QuestionAdmin(PortalAdmin):
         changes = getattr(form, "question_changes", {})
         fresh = Question.objects.get(pk=obj.pk)
         fresh.version = form.cleaned_data.get("version", obj.version)
-        try:
-            services.question_update(question=fresh, data=changes, by=request.user)
-        except ValidationError as error:
-            # Checked by the form already; a rare race ends as the admin's error.
-            raise error
+        # The form checked what the service checks; the service writes (with
+        # the version check and history) and sends the e-mail.
+        services.question_update(question=fresh, data=changes)
         obj.__dict__.update(fresh.__dict__)

@@ -146,7 +146,7 @@ def question_ask(*, member, kind: str, target_id, text: str) -> Question:
 
 
 @transaction.atomic
-def question_update(*, question: Question, data: dict, by) -> list[str]:
+def question_update(*, question: Question, data: dict) -> list[str]:
     """The griffie's and editor's changes to a question, through the version
     check; sets the status that follows, and says by e-mail what happened:
     the editor when assigned, the asker when the answer is published."""

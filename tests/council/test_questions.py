@@ -333,7 +333,6 @@ def test_notes_and_answers_beside_an_action_and_an_indicator(
         question_update(
             question=question,
             data={"answer": f"Antwoord bij {kind}", "publish": True},
-            by=clerk,
         )
         mine = page_text(client.get(part.get_absolute_url()))
         assert f"Notitie bij {kind}" in mine and f"Antwoord bij {kind}" in mine
@@ -342,3 +341,23 @@ def test_notes_and_answers_beside_an_action_and_an_indicator(
     workspace = client.get("/raad/").content.decode()
     assert f'href="{action.get_absolute_url()}"' in workspace
     assert f'href="{indicator.get_absolute_url()}"' in workspace
+
+
+def test_a_published_answer_is_changed_by_the_griffie_only(
+    member, clerk, editor, paragraph, deadline
+):
+    from council.services import question_update
+
+    ask(signed_in(member.user), paragraph.pk, "Wat kost het?")
+    question = Question.objects.get()
+    question_update(
+        question=question,
+        data={"assigned_to": editor, "answer": "Een ton.", "publish": True},
+    )
+    url = reverse("admin:council_question_change", args=[question.pk])
+    form = signed_in(editor).get(url).content.decode()
+    assert 'name="answer"' not in form
+    signed_in(editor).post(url, {**form_data(form), "answer": "Twee ton."})
+    question.refresh_from_db()
+    assert question.answer == "Een ton."
+    assert 'name="answer"' in signed_in(clerk).get(url).content.decode()

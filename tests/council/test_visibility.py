@@ -251,7 +251,7 @@ def test_a_published_answer_reaches_the_cached_page_at_once(
     assert UNPUBLISHED not in Client().get(path).content.decode()
     assert Client().get(path).portal_cache == "hit"
     question = Question.objects.get(text=UNPUBLISHED)
-    question_update(question=question, data={"publish": True}, by=clerk)
+    question_update(question=question, data={"publish": True})
     response = Client().get(path)
     assert response.portal_cache == "miss"
     assert UNPUBLISHED in response.content.decode()
