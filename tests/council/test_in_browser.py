@@ -28,12 +28,18 @@ def new_tab(browser, live_server):
     return context.new_page()
 
 
+def submit(tab, button):
+    """Click a form's button and wait for the page it leads to."""
+    with tab.expect_navigation():
+        button.click()
+
+
 def admin_login(tab, username):
     tab.goto("/admin/")
     tab.fill("#id_username", username)
     tab.fill("#id_password", PASSWORD)
-    tab.click("input[type=submit]")
-    assert tab.locator("#site-name").count() == 1
+    submit(tab, tab.locator("input[type=submit]"))
+    assert tab.locator("#dashboard-questions").count() == 1
 
 
 def test_the_whole_question_flow(
@@ -62,7 +68,7 @@ def test_the_whole_question_flow(
     keep("login")
     page.fill("#id_username", "anna")
     page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    submit(page, page.locator("#login-form button[type=submit]"))
     assert "Ingelogd als Anna de Vries" in page.locator("main").inner_text()
     keep("workspace-empty")
 
@@ -72,7 +78,7 @@ def test_the_whole_question_flow(
     box.locator("summary", has_text="Notitie schrijven").click()
     box.locator("textarea[name=text]").first.fill("Navragen bij de wethouder")
     box.locator("input[value=fractie]").check()
-    box.locator("button", has_text="Notitie opslaan").click()
+    submit(page, box.locator("button", has_text="Notitie opslaan"))
     assert "Navragen bij de wethouder" in box.inner_text()
     keep("programme-for-a-member")
 
@@ -81,7 +87,7 @@ def test_the_whole_question_flow(
     box.locator("form", has_text="Uw vraag").locator("textarea").fill(
         "Hoeveel banen levert het op?"
     )
-    box.locator("button", has_text="Vraag versturen").click()
+    submit(page, box.locator("button", has_text="Vraag versturen"))
     assert "Uw technische vraag is verstuurd" in page.locator("h1").inner_text()
     keep("question-sent")
     assert smtp_server.to("griffier@hengelo.nl")
@@ -92,14 +98,14 @@ def test_the_whole_question_flow(
     form = box.locator("form", has_text="Uw vraag")
     form.locator("textarea").evaluate("area => area.removeAttribute('required')")
     form.locator("textarea").fill("   ")
-    form.locator("button").click()
+    submit(page, form.locator("button"))
     assert "Schrijf eerst uw vraag." in page.locator("main").inner_text()
     keep("refused")
 
     page.goto("/raad/")
     assert "Ontvangen" in page.locator("main").inner_text()
     keep("workspace")
-    page.locator("a", has_text="wijzigen of verwijderen").first.click()
+    submit(page, page.locator("a", has_text="wijzigen of verwijderen").first)
     keep("note-edit")
 
     question = Question.objects.get()
@@ -107,19 +113,19 @@ def test_the_whole_question_flow(
     admin_login(griffie, "griffier")
     griffie.goto(f"/admin/council/question/{question.pk}/change/")
     griffie.select_option("#id_assigned_to", label="redacteur")
-    griffie.locator("input[name=_save]").last.click()
+    submit(griffie, griffie.locator("input[name=_save]").last)
     assert smtp_server.to("redacteur@hengelo.nl")
 
     writer = new_tab(browser, live_server)
     admin_login(writer, "redacteur")
-    writer.locator("#dashboard-questions a", has_text="Hoeveel banen").click()
+    submit(writer, writer.locator("#dashboard-questions a", has_text="Hoeveel banen"))
     writer.fill("#id_answer", "Naar schatting 120 banen in vier jaar.")
-    writer.locator("input[name=_save]").last.click()
+    submit(writer, writer.locator("input[name=_save]").last)
     assert "is met succes gewijzigd" in writer.locator(".messagelist").inner_text()
 
     griffie.goto(f"/admin/council/question/{question.pk}/change/")
     griffie.check("#id_publish")
-    griffie.locator("input[name=_save]").last.click()
+    submit(griffie, griffie.locator("input[name=_save]").last)
     [mail] = smtp_server.to("anna@raad.hengelo.nl")
     assert "Naar schatting 120 banen in vier jaar." in mail["text"]
 
