@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.versioning import BOOKKEEPING_FIELDS
+from council.models import Question
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.models import Action, ActionStatus, Budget
 
@@ -108,4 +109,15 @@ def indicators_missing_value(*, budget: Budget | None):
         Indicator.objects.filter(~Exists(has_value))
         .select_related("programme__budget")
         .order_by("programme", "order", "pk")
+    )
+
+
+def questions_assigned(*, user):
+    """The council's technical questions assigned to `user` whose answer is not
+    published yet."""
+    return (
+        Question.objects.assigned_to(user)
+        .filter(published_at__isnull=True, merged_into__isnull=True)
+        .select_related("programme", "asker", "fractie")
+        .order_by("created_at", "pk")
     )

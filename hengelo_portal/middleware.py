@@ -50,8 +50,15 @@ class RequestLogMiddleware:
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 # The URL namespaces whose forms really post (behind CSRF): the admin, with its
-# login. Every other address of the portal is read-only, also those added later.
+# login. Every other address of the portal is read-only, also those added later,
+# unless its view is marked with `takes_post` (the council's login and forms).
 WRITABLE_NAMESPACES = frozenset({"admin"})
+
+
+def takes_post(view):
+    """Mark a view outside the admin whose form posts (behind CSRF)."""
+    view.takes_post = True
+    return view
 
 
 class AllowedMethodsMiddleware:
@@ -79,7 +86,9 @@ class AllowedMethodsMiddleware:
                 return HttpResponseNotAllowed(READ_METHODS)
             return self.get_response(request)
         allowed = READ_METHODS
-        if WRITABLE_NAMESPACES.intersection(match.namespaces):
+        if WRITABLE_NAMESPACES.intersection(match.namespaces) or getattr(
+            match.func, "takes_post", False
+        ):
             allowed = (*READ_METHODS, "POST")
         if request.method not in allowed:
             return HttpResponseNotAllowed(allowed)

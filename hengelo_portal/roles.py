@@ -1,11 +1,17 @@
-"""The portal's roles: Redacteur (editor) and Beheerder (administrator)."""
+"""The portal's roles: Redacteur (editor) and Beheerder (administrator) for the
+staff; Raadslid (council member, with a fractie) and Griffie (the council's
+clerks) for the council's workspace (council/)."""
 
 from django.apps import apps as global_apps
 from django.db import transaction
 
 EDITOR = "Redacteur"
 ADMINISTRATOR = "Beheerder"
-ROLES = {"redacteur": EDITOR, "beheerder": ADMINISTRATOR}
+COUNCIL_MEMBER = "Raadslid"
+CLERK = "Griffie"
+# Staff roles: an account in one of them works in the admin. A Raadslid is no
+# staff; the griffie makes those accounts, each with a fractie, in the admin.
+ROLES = {"redacteur": EDITOR, "beheerder": ADMINISTRATOR, "griffie": CLERK}
 
 _EDIT = ("add", "change", "view")
 
@@ -29,6 +35,18 @@ EDITOR_PERMISSIONS = {
     "programmes.programme": ("view",),
     "programmes.budget": ("view",),
     "programmes.agenda": ("view",),
+    # Only the technical questions assigned to them (council/admin.py).
+    "council.question": ("change", "view"),
+}
+
+# The griffie: council accounts and fracties, the closing dates, every question.
+# Nothing of the budget's content, nothing of auth: a council account is made
+# through council.CouncilMember, never by editing users.
+CLERK_PERMISSIONS = {
+    "council.fractie": ("add", "change", "view", "delete"),
+    "council.councilmember": ("add", "change", "view"),
+    "council.questiondeadline": ("add", "change", "view", "delete"),
+    "council.question": ("change", "view"),
 }
 
 
@@ -40,11 +58,19 @@ EDITOR_EXTRA_PERMISSIONS = [
 
 
 def _editor_permissions(Permission):
+    return _permissions(Permission, EDITOR_PERMISSIONS, EDITOR_EXTRA_PERMISSIONS)
+
+
+def _clerk_permissions(Permission):
+    return _permissions(Permission, CLERK_PERMISSIONS, [])
+
+
+def _permissions(Permission, per_model, extra):
     wanted = [
         (label.split(".")[0], f"{action}_{label.split('.')[1]}")
-        for label, actions in EDITOR_PERMISSIONS.items()
+        for label, actions in per_model.items()
         for action in actions
-    ] + EDITOR_EXTRA_PERMISSIONS
+    ] + extra
     found = list(
         Permission.objects.filter(
             content_type__app_label__in={app for app, _ in wanted},
@@ -56,7 +82,7 @@ def _editor_permissions(Permission):
 
 @transaction.atomic
 def roles_sync(*, apps=global_apps) -> None:
-    """Create both groups and give each exactly the permissions of its role.
+    """Create the groups and give each exactly the permissions of its role.
 
     `apps` is the app registry: a migration passes its historical one.
     """
@@ -66,10 +92,16 @@ def roles_sync(*, apps=global_apps) -> None:
     editor.permissions.set(_editor_permissions(Permission))
     administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
     administrator.permissions.set(Permission.objects.all())
+    clerk, _ = Group.objects.get_or_create(name=CLERK)
+    clerk.permissions.set(_clerk_permissions(Permission))
+    # A Raadslid has no permission in the admin: the council's pages check the
+    # group (council/selectors.py).
+    member, _ = Group.objects.get_or_create(name=COUNCIL_MEMBER)
+    member.permissions.clear()
 
 
 def roles_grant_new_permissions(*, apps=global_apps, **kwargs) -> None:
-    """After each migrate (and each flush): make sure both roles exist and have
+    """After each migrate (and each flush): make sure the roles exist and have
     at least their permissions, including those of models added since.
 
     Only adds, never removes: what a Beheerder changed by hand stays.
@@ -80,3 +112,6 @@ def roles_grant_new_permissions(*, apps=global_apps, **kwargs) -> None:
     editor.permissions.add(*_editor_permissions(Permission))
     administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
     administrator.permissions.add(*Permission.objects.all())
+    clerk, _ = Group.objects.get_or_create(name=CLERK)
+    clerk.permissions.add(*_clerk_permissions(Permission))
+    Group.objects.get_or_create(name=COUNCIL_MEMBER)

@@ -9,8 +9,11 @@ Dutch fields, so that any download imports unchanged.
 import pandas as pd
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone, translation
 
-from content.cells import choice_text, dutch_number
+from content.cells import FILE_LANGUAGE, choice_text, dutch_number
+from council.models import NoteVisibility, QuestionStatus
+from council.selectors import notes_of, public_questions
 from indicators.models import IndicatorValue, UnitKind, ValueKind
 from programmes.filters import filter_programme
 from programmes.models import (
@@ -394,3 +397,100 @@ def sums_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=[column.name for column in SUM_COLUMNS], dtype=object
     )
+
+
+# --- The council's technical questions and a member's notes -----------------------
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def council_questions_frame(*, year: int | None = None) -> pd.DataFrame:
+    """One row per published technical question with its answer; never one
+    that is not published (Question.objects.public(), via public_questions)."""
+    questions = public_questions()
+    if year is not None:
+        questions = questions.filter(programme__budget__year=year)
+    with translation.override(FILE_LANGUAGE):
+        rows = _question_rows(questions)
+    return pd.DataFrame(rows, columns=QUESTION_COLUMNS)
+
+
+def _question_rows(questions) -> list[dict]:
+    return [
+        {
+            "nummer": question.pk,
+            "begrotingsjaar": question.programme.budget.year,
+            "programma": question.programme.number,
+            "onderdeel": str(question.target_label),
+            "onderdeel_id": question.target_id,
+            "vraag": question.text,
+            "gesteld_door": _person(question.asker),
+            "fractie": question.fractie.name,
+            "ook_gesteld_door": "; ".join(
+                f"{_person(d.asker)} ({d.fractie.name})"
+                for d in question.duplicates.all()
+            ),
+            "gesteld_op": timezone.localtime(question.created_at).date().isoformat(),
+            "status": choice_text(QuestionStatus, question.status),
+            "antwoord": question.answer,
+            "beantwoord_op": timezone.localtime(question.published_at)
+            .date()
+            .isoformat(),
+        }
+        for question in questions.order_by(
+            "programme__budget__year", "created_at", "pk"
+        )
+    ]
+
+
+QUESTION_COLUMNS = [
+    "nummer",
+    "begrotingsjaar",
+    "programma",
+    "onderdeel",
+    "onderdeel_id",
+    "vraag",
+    "gesteld_door",
+    "fractie",
+    "ook_gesteld_door",
+    "gesteld_op",
+    "status",
+    "antwoord",
+    "beantwoord_op",
+]
+NOTE_COLUMNS = [
+    "begrotingsjaar",
+    "programma",
+    "onderdeel",
+    "adres",
+    "notitie",
+    "van",
+    "zichtbaar_voor",
+    "geschreven_op",
+]
+
+
+def council_notes_frame(*, member, base_url: str) -> pd.DataFrame:
+    """The notes `member` may read (their own and their fractie's shared ones),
+    for their own download only."""
+    with translation.override(FILE_LANGUAGE):
+        rows = _note_rows(member, base_url)
+    return pd.DataFrame(rows, columns=NOTE_COLUMNS)
+
+
+def _note_rows(member, base_url: str) -> list[dict]:
+    return [
+        {
+            "begrotingsjaar": note.programme.budget.year,
+            "programma": str(note.programme),
+            "onderdeel": str(note.target_label),
+            "adres": base_url + note.target_url(),
+            "notitie": note.text,
+            "van": _person(note.author),
+            "zichtbaar_voor": choice_text(NoteVisibility, note.visibility),
+            "geschreven_op": timezone.localtime(note.created_at).date().isoformat(),
+        }
+        for note in notes_of(member)
+    ]

@@ -33,6 +33,17 @@ urlpatterns = [
         name="programmes_download",
     ),
     path("open-data/begroting.xlsx", views.budget_download, name="budget_download"),
+    re_path(
+        rf"^open-data/technische-vragen{DOWNLOAD_PATTERN}$",
+        views.council_questions_download,
+        name="council_questions_download",
+    ),
+    # Personal, behind the council login: under /raad/, which is never cached.
+    re_path(
+        rf"^raad/notities{DOWNLOAD_PATTERN}$",
+        views.council_notes_download,
+        name="council_notes_download",
+    ),
     path(
         "open-data/sjabloon-begroting.xlsx",
         views.budget_template_download,

@@ -9,7 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from council.selectors import council_member_of
 from hengelo_portal.params import YEAR, parse_int, reads_parameters, text_param
 from programmes.filters import ActionFilter, filter_programme
 from programmes.models import Action, Paragraph, Programme
@@ -27,6 +29,8 @@ from .columns import (
 from .exports import (
     actions_frame,
     budget_frames,
+    council_notes_frame,
+    council_questions_frame,
     financial_figures_for,
     financial_figures_frame,
     indicator_values_for,
@@ -153,6 +157,35 @@ def actions_download(request, suffix):
     return download_response(
         actions_frame(actions=filters.qs), name="acties", suffix=suffix
     )
+
+
+@reads_parameters("jaar")
+def council_questions_download(request, suffix):
+    """/open-data/technische-vragen.xlsx?jaar=2018: published questions, answers."""
+    year = text_param(request.GET, "jaar", max_length=20)
+    if year and parse_int(year, **YEAR) is None:
+        return _bad_filter(_("jaar: '%(year)s' is geen jaartal") % {"year": year})
+    frame = council_questions_frame(year=parse_int(year, **YEAR) if year else None)
+    return download_response(frame, name="technische-vragen", suffix=suffix)
+
+
+@never_cache
+def council_notes_download(request, suffix):
+    """A council member's own notes and their fractie's, for them alone: no open
+    data, so never for another site's page, never cached."""
+    member = council_member_of(request)
+    if member is None:
+        return HttpResponse(
+            _("Log in als raadslid om uw notities te downloaden."),
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    frame = council_notes_frame(
+        member=member, base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    response = download_response(frame, name="notities", suffix=suffix)
+    del response["Access-Control-Allow-Origin"]
+    return response
 
 
 def budget_template_download(request):

@@ -105,6 +105,10 @@ class ChangesFeed(Feed):
         return f"{item.feed_kind}: {item}"
 
     def item_description(self, item):
+        # A kind of content may say itself what its entry shows (a question
+        # with its answer); else its text or description.
+        if hasattr(item, "feed_description"):
+            return item.feed_description()
         return getattr(item, "text", "") or getattr(item, "description", "")
 
     def item_updateddate(self, item):

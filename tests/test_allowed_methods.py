@@ -15,6 +15,12 @@ READ_ONLY = sorted(
     | {
         "/en/wijzigingen/atom/",
         "/en/open-data/acties.csv",
+        "/technische-vragen/2018/",
+        "/en/technische-vragen/2018/",
+        "/open-data/technische-vragen.csv",
+        "/api/v1/technische-vragen/",
+        "/raad/",
+        "/raad/notities.csv",
         "/api/v1/",
         "/api/v1/schema/",
         "/voorvertoning/acties/1/",
@@ -26,6 +32,15 @@ READ_ONLY = sorted(
 )
 REFUSED = ["PUT", "DELETE", "PATCH", "POST", "TRACE"]
 ADMIN = [f"/{settings.ADMIN_URL}", f"/{settings.ADMIN_URL}login/", "/en/admin/login/"]
+# The council's forms (council/urls.py, marked takes_post).
+COUNCIL_FORMS = [
+    "/raad/inloggen/",
+    "/en/raad/inloggen/",
+    "/raad/uitloggen/",
+    "/raad/notities/nieuw/",
+    "/raad/notities/1/",
+    "/raad/vragen/nieuw/",
+]
 
 
 def request(client, method, path):
@@ -53,7 +68,7 @@ def test_reads_still_work(client, path):
     assert client.head(path).status_code == 200
 
 
-@pytest.mark.parametrize("path", ADMIN)
+@pytest.mark.parametrize("path", ADMIN + COUNCIL_FORMS)
 def test_the_admin_refuses_trace_and_writes_other_than_post(db, path):
     client = Client(enforce_csrf_checks=True)
     for method in ("TRACE", "PUT", "DELETE", "PATCH"):

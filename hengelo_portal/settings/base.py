@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "content",
     "programmes",
     "indicators",
+    "council",
     "opendata",
 ]
 
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A page with anything of a council member in it is never stored by a cache.
+    "council.middleware.PersonalPagesMiddleware",
     # Records the signed-in user as the author of each change in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -200,6 +203,9 @@ PAGE_CACHE_EXCLUDE = (
     f"/{ADMIN_URL}",
     *(f"/{code}/{ADMIN_URL}" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
     "/voorvertoning/",
+    # The council's workspace: personal, whoever asks (council/).
+    "/raad/",
+    *(f"/{code}/raad/" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
     "/health/",
     "/ready/",
 )
@@ -359,6 +365,23 @@ PERMISSIONS_POLICY = {
         "usb",
     )
 }
+
+# E-mail (the council's notifications, council/notifications.py): SMTP from the
+# environment; development writes mail to the console (dev.py).
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Begroting Hengelo <noreply@hengelo.nl>"
+)
+# The portal's own address, for links in e-mail (no request to take it from).
+PORTAL_SITE_URL = env.str("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 
 # Where visitors and security researchers reach the municipality.
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="info@hengelo.nl")

@@ -6,6 +6,7 @@ from ..dashboard import (
     actions_without_status_update,
     indicators_missing_value,
     newest_budget,
+    questions_assigned,
     recent_changes,
 )
 
@@ -21,4 +22,5 @@ def editor_dashboard(context):
         "stale_actions": list(actions_without_status_update()),
         "budget": budget,
         "indicators_missing_value": list(indicators_missing_value(budget=budget)),
+        "questions_assigned": list(questions_assigned(user=user)),
     }

@@ -13,6 +13,7 @@ from .budget import (
     ProgrammeViewSet,
     ThemeViewSet,
 )
+from .council import QuestionViewSet
 from .indicators import IndicatorValueViewSet, IndicatorViewSet
 from .money import FinancialFigureViewSet, ProductChangeViewSet
 from .narrative import ParagraphViewSet
@@ -29,6 +30,7 @@ router.register("indicatoren", IndicatorViewSet, basename="indicator")
 router.register("waarden", IndicatorValueViewSet, basename="indicatorvalue")
 router.register("financien", FinancialFigureViewSet, basename="financialfigure")
 router.register("verschillen", ProductChangeViewSet, basename="productchange")
+router.register("technische-vragen", QuestionViewSet, basename="question")
 
 app_name = "api"
 

@@ -227,8 +227,13 @@ def test_two_saves_in_the_same_instant_let_exactly_one_through():
     assert (action.title, action.version) == ("A", 2)
 
 
+# A technical question is opened by the griffie and its assigned editor only, not
+# by an administrator, and the seed has none: tests/council/test_questions.py
+# refuses a save over a newer version of one.
 VERSIONED_ADMINS = [
-    model for model in admin.site._registry if issubclass(model, VersionedModel)
+    model
+    for model in admin.site._registry
+    if issubclass(model, VersionedModel) and model._meta.label != "council.Question"
 ]
 
 

@@ -115,3 +115,23 @@ def test_create_portal_user_without_password_or_terminal_says_how(monkeypatch):
     monkeypatch.setattr("os.isatty", lambda fd: False)
     with pytest.raises(CommandError, match="PORTAL_USER_PASSWORD"):
         call_command("create_portal_user", "kees", role="redacteur")
+
+
+def test_the_council_roles_exist_and_create_portal_user_makes_a_griffie():
+    from hengelo_portal.roles import CLERK, COUNCIL_MEMBER
+
+    assert Group.objects.filter(name=COUNCIL_MEMBER).exists()
+    assert not Group.objects.get(name=COUNCIL_MEMBER).permissions.exists()
+    call_command(
+        "create_portal_user", "greet", role="griffie", password="Begroting-Hengelo-2018"
+    )
+    from django.contrib.auth import get_user_model
+
+    greet = get_user_model().objects.get(username="greet")
+    assert greet.is_staff and list(greet.groups.values_list("name", flat=True)) == [
+        CLERK
+    ]
+    assert greet.has_perm("council.add_councilmember")
+    assert greet.has_perm("council.change_question")
+    assert not greet.has_perm("programmes.change_action")
+    assert not greet.has_perm("auth.change_user")

@@ -53,7 +53,8 @@ def test_every_endpoint_lists_and_shows_one(client, endpoint, count):
 
 
 def test_api_root_lists_every_endpoint(client):
-    assert set(get(client, "")) == set(ENDPOINTS)
+    # The seed has no technical questions: tests/council/test_api.py tests them.
+    assert set(get(client, "")) == set(ENDPOINTS) | {"technische-vragen"}
 
 
 def test_action_carries_lines_places_references_and_amounts(client):

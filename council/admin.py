@@ -1,0 +1,264 @@
+"""The griffie's admin: fracties, council accounts, closing dates and questions.
+Notes have no admin: nobody but their author and fractie ever sees them."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from content.admin import PortalAdmin, VersionedForm
+
+from . import services
+from .models import CouncilMember, Fractie, Question, QuestionDeadline
+from .selectors import editors, is_clerk
+
+
+@admin.register(Fractie)
+class FractieAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class CouncilMemberAddForm(forms.ModelForm):
+    """A new council member: the account is made with them (council/services)."""
+
+    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("Hier komt het bericht als een vraag beantwoord is."),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Geef het raadslid dit wachtwoord op een veilige manier door."),
+    )
+
+    class Meta:
+        model = CouncilMember
+        fields = ["fractie"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("Er is al een account met deze gebruikersnaam."))
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            user = get_user_model()(
+                username=cleaned.get("username", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+                email=cleaned.get("email", ""),
+            )
+            try:
+                validate_password(cleaned["password"], user)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        return services.council_member_create(
+            username=data["username"],
+            password=data["password"],
+            fractie=data["fractie"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+        )
+
+    def save_m2m(self):
+        pass
+
+
+class CouncilMemberChangeForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"))
+    is_active = forms.BooleanField(
+        label=_("Mag inloggen"),
+        required=False,
+        help_text=_("Uitzetten als iemand geen raadslid meer is."),
+    )
+
+    class Meta:
+        model = CouncilMember
+        fields = ["fractie"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        for name in ("first_name", "last_name", "email", "is_active"):
+            self.initial[name] = getattr(user, name)
+
+    def save(self, commit=True):
+        member = super().save(commit=commit)
+        user = member.user
+        for name in ("first_name", "last_name", "email", "is_active"):
+            setattr(user, name, self.cleaned_data[name])
+        user.save(update_fields=["first_name", "last_name", "email", "is_active"])
+        return member
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "fractie", "email", "active"]
+    list_filter = ["fractie", "user__is_active"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "fractie"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["form"] = CouncilMemberChangeForm if obj else CouncilMemberAddForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return [
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "password",
+                "fractie",
+            ]
+        return ["first_name", "last_name", "email", "fractie", "is_active"]
+
+    @admin.display(description=_("e-mailadres"))
+    def email(self, obj):
+        return obj.user.email
+
+    @admin.display(description=_("mag inloggen"), boolean=True)
+    def active(self, obj):
+        return obj.user.is_active
+
+
+@admin.register(QuestionDeadline)
+class QuestionDeadlineAdmin(admin.ModelAdmin):
+    list_display = ["budget", "closes_at"]
+
+
+class QuestionForm(VersionedForm):
+    publish = forms.BooleanField(
+        label=_("Antwoord publiceren"),
+        required=False,
+        help_text=_(
+            "Aan: vraag en antwoord staan op de website, in de feed, de downloads "
+            "en de API, en de vraagsteller krijgt een e-mail."
+        ),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["assigned_to", "merged_into", "answer", "version"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["publish"] = self.instance.published_at is not None
+        if "assigned_to" in self.fields:
+            self.fields["assigned_to"].queryset = editors()
+        if "merged_into" in self.fields:
+            self.fields["merged_into"].queryset = Question.objects.filter(
+                merged_into__isnull=True,
+                programme__budget_id=self.instance.programme.budget_id,
+            ).exclude(pk=self.instance.pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        data = {
+            name: cleaned[name]
+            for name in ("assigned_to", "merged_into", "answer")
+            if name in self.fields
+        }
+        if "publish" in self.fields:
+            data["publish"] = cleaned.get("publish", False)
+        self.question_changes = data
+        # The checks of the service, before anything is written.
+        if cleaned.get("publish") and not (cleaned.get("answer") or "").strip():
+            self.add_error(
+                "answer", _("Een vraag zonder antwoord kan niet gepubliceerd worden.")
+            )
+        return cleaned
+
+
+@admin.register(Question)
+class QuestionAdmin(PortalAdmin):
+    """The griffie sees every question, assigns, merges and publishes; an editor
+    sees the questions assigned to them and writes the answer."""
+
+    form = QuestionForm
+    list_display = [
+        "__str__",
+        "asker_name",
+        "fractie",
+        "programme",
+        "status",
+        "assigned_to",
+        "published_at",
+    ]
+    list_filter = ["status", "programme__budget", "fractie"]
+    search_fields = ["text", "answer"]
+    list_select_related = ["asker", "fractie", "programme", "assigned_to"]
+    readonly_fields = ["text", "asker_name", "fractie", "part", "status", "created_at"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_clerk(request.user):
+            return queryset
+        return queryset.assigned_to(request.user)
+
+    def get_fields(self, request, obj=None):
+        fields = ["text", "asker_name", "fractie", "part", "created_at", "status"]
+        if is_clerk(request.user):
+            return [
+                *fields,
+                "assigned_to",
+                "merged_into",
+                "answer",
+                "publish",
+                "version",
+            ]
+        return [*fields, "answer", "version"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(self.readonly_fields)
+        if obj is not None and obj.published_at and not is_clerk(request.user):
+            # What is published, the griffie published: an editor no longer
+            # changes it on the site by themselves.
+            readonly.append("answer")
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        readonly = self.get_readonly_fields(request, obj)
+        kwargs["fields"] = [
+            f for f in self.get_fields(request, obj) if f not in readonly
+        ]
+        return super().get_form(request, obj, **kwargs)
+
+    def has_add_permission(self, request):
+        return False  # questions come from council members, through their pages
+
+    @admin.display(description=_("gesteld door"))
+    def asker_name(self, obj):
+        return obj.asker.get_full_name() or obj.asker.get_username()
+
+    @admin.display(description=_("onderdeel"))
+    def part(self, obj):
+        return f"{obj.target_label}: {obj.target} ({obj.programme})"
+
+    def save_model(self, request, obj, form, change):
+        changes = getattr(form, "question_changes", {})
+        fresh = Question.objects.get(pk=obj.pk)
+        fresh.version = form.cleaned_data.get("version", obj.version)
+        # The form checked what the service checks; the service writes (with
+        # the version check and history) and sends the e-mail.
+        services.question_update(question=fresh, data=changes)
+        obj.__dict__.update(fresh.__dict__)

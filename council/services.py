@@ -1,0 +1,203 @@
+"""Writes of the council's workspace: accounts, notes and technical questions."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from content.services import model_update
+from hengelo_portal.roles import COUNCIL_MEMBER, EDITOR
+
+from . import notifications
+from .models import (
+    CouncilMember,
+    Fractie,
+    Note,
+    NoteVisibility,
+    Question,
+    QuestionStatus,
+)
+from .selectors import open_deadline
+from .targets import public_target
+
+MAX_TEXT = 5000
+
+
+@transaction.atomic
+def council_member_create(
+    *, username: str, password: str, fractie: Fractie, **names
+) -> CouncilMember:
+    """A council member's account: no staff, in the group Raadslid, in `fractie`.
+
+    `names` are first_name, last_name and email. Raises ValidationError for a weak
+    password or a taken user name, with nothing written.
+    """
+    from django.contrib.auth.password_validation import validate_password
+
+    User = get_user_model()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(
+            {"username": _("Er is al een account met deze gebruikersnaam.")}
+        )
+    user = User(username=username, is_staff=False, **names)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=COUNCIL_MEMBER))
+    return CouncilMember.objects.create(user=user, fractie=fractie)
+
+
+def _clean_text(text: str, *, empty: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(empty)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            _("De tekst is te lang: ten hoogste %(max)d tekens.") % {"max": MAX_TEXT}
+        )
+    return text
+
+
+def _target(kind: str, target_id) -> tuple:
+    try:
+        pk = int(target_id)
+    except (TypeError, ValueError):
+        pk = None
+    found = public_target(kind, pk) if pk else None
+    if found is None:
+        raise ValidationError(
+            _(
+                "Dit onderdeel van de begroting bestaat niet of is nog niet "
+                "gepubliceerd. U kunt alleen iets schrijven bij een gepubliceerd "
+                "onderdeel."
+            )
+        )
+    return found
+
+
+@transaction.atomic
+def note_create(*, member, kind: str, target_id, text: str, visibility: str) -> Note:
+    """A note of `member` on a published part of the budget."""
+    target, programme = _target(kind, target_id)
+    text = _clean_text(text, empty=_("Schrijf eerst een notitie."))
+    if visibility not in NoteVisibility.values:
+        raise ValidationError(_("Kies voor wie de notitie zichtbaar is."))
+    return Note.objects.create(
+        author=member.user,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+        programme=programme,
+        text=text,
+        visibility=visibility,
+    )
+
+
+def _own_note(*, member, note_id) -> Note:
+    # Only the author changes or removes a note; another's note (also one shared
+    # with the fractie, or one guessed by its number) is answered as not there.
+    note = Note.objects.filter(pk=note_id, author_id=member.user_id).first()
+    if note is None:
+        raise PermissionDenied(_("Deze notitie bestaat niet of is niet van u."))
+    return note
+
+
+@transaction.atomic
+def note_update(*, member, note_id, text: str, visibility: str) -> Note:
+    note = _own_note(member=member, note_id=note_id)
+    text = _clean_text(text, empty=_("Een notitie kan niet leeg zijn."))
+    if visibility not in NoteVisibility.values:
+        raise ValidationError(_("Kies voor wie de notitie zichtbaar is."))
+    model_update(instance=note, data={"text": text, "visibility": visibility})
+    return note
+
+
+@transaction.atomic
+def note_delete(*, member, note_id) -> None:
+    _own_note(member=member, note_id=note_id).delete()
+
+
+@transaction.atomic
+def question_ask(*, member, kind: str, target_id, text: str) -> Question:
+    """A technical question of `member` about a published part of the budget,
+    before the budget's closing date. The griffie hears of it by e-mail."""
+    target, programme = _target(kind, target_id)
+    text = _clean_text(text, empty=_("Schrijf eerst uw vraag."))
+    if open_deadline(programme.budget_id) is None:
+        raise ValidationError(
+            _(
+                "Voor %(budget)s kunnen geen technische vragen (meer) gesteld "
+                "worden: de sluitingsdatum is voorbij of nog niet bepaald."
+            )
+            % {"budget": programme.budget}
+        )
+    question = Question.objects.create(
+        asker=member.user,
+        fractie=member.fractie,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+        programme=programme,
+        text=text,
+    )
+    notifications.question_received(question)
+    return question
+
+
+@transaction.atomic
+def question_update(*, question: Question, data: dict) -> list[str]:
+    """The griffie's and editor's changes to a question, through the version
+    check; sets the status that follows, and says by e-mail what happened:
+    the editor when assigned, the asker when the answer is published."""
+    before_assigned = (
+        Question.objects.filter(pk=question.pk)
+        .values_list("assigned_to_id", "published_at")
+        .first()
+    )
+    data = dict(data)
+    publish = data.pop("publish", None)
+    if data.get("merged_into") is not None:
+        target = data["merged_into"]
+        if target.pk == question.pk or target.merged_into_id is not None:
+            raise ValidationError(
+                {
+                    "merged_into": _(
+                        "Voeg een vraag samen met een andere, niet samengevoegde vraag."
+                    )
+                }
+            )
+        if target.programme.budget_id != question.programme.budget_id:
+            raise ValidationError(
+                {"merged_into": _("Voeg alleen vragen over dezelfde begroting samen.")}
+            )
+    assigned = data.get("assigned_to", question.assigned_to)
+    if assigned is not None and not assigned.groups.filter(name=EDITOR).exists():
+        raise ValidationError(
+            {"assigned_to": _("Wijs de vraag toe aan een redacteur.")}
+        )
+    if publish is True:
+        answer = data.get("answer", question.answer)
+        if not (answer or "").strip():
+            raise ValidationError(
+                {"answer": _("Een vraag zonder antwoord kan niet gepubliceerd worden.")}
+            )
+        if question.published_at is None:
+            data["published_at"] = timezone.now()
+        data["status"] = QuestionStatus.ANSWERED
+    elif publish is False:
+        data["published_at"] = None
+        if data.get("status", question.status) == QuestionStatus.ANSWERED:
+            data["status"] = QuestionStatus.IN_PROGRESS
+    if (
+        data.get("assigned_to") is not None
+        and data.get("status", question.status) == QuestionStatus.RECEIVED
+    ):
+        data["status"] = QuestionStatus.IN_PROGRESS
+    changed = model_update(instance=question, data=data)
+    was_assigned, was_published = before_assigned or (None, None)
+    if "assigned_to" in changed and question.assigned_to_id not in (None, was_assigned):
+        notifications.question_assigned(question)
+    if "published_at" in changed and question.published_at and was_published is None:
+        notifications.answer_published(question)
+    return changed

@@ -1,0 +1,257 @@
+"""Who sees what of the council's workspace: every kind of user against every
+surface, for private notes, fractie notes, unpublished and published questions.
+Only those who should see something see it."""
+
+import re
+
+import pytest
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from council.models import Note, NoteVisibility, Question, QuestionStatus
+from hengelo_portal.caching import page_key
+from tests.admin.helpers import signed_in
+
+pytestmark = pytest.mark.django_db
+
+# One word per kind of thing, so that a page's text shows which it holds.
+PRIVATE = "Privéwoordnotitie"
+SHARED = "Fractiewoordnotitie"
+UNPUBLISHED = "Onbeantwoordwoordvraag"
+PUBLISHED = "Gepubliceerdwoordvraag"
+ANSWER = "Antwoordwoordgepubliceerd"
+EVERYTHING = (PRIVATE, SHARED, UNPUBLISHED, PUBLISHED, ANSWER)
+
+
+@pytest.fixture
+def workspace(member, colleague, opponent, clerk, editor, programme, paragraph):
+    """Anna's private and shared notes, her unpublished question (assigned to the
+    editor) and her published question, all beside one paragraph."""
+    target = {
+        "target_type": ContentType.objects.get_for_model(paragraph),
+        "target_id": paragraph.pk,
+        "programme": programme,
+    }
+    Note.objects.create(author=member.user, text=PRIVATE, **target)
+    Note.objects.create(
+        author=member.user, text=SHARED, visibility=NoteVisibility.FRACTIE, **target
+    )
+    Question.objects.create(
+        asker=member.user,
+        fractie=member.fractie,
+        text=UNPUBLISHED,
+        assigned_to=editor,
+        status=QuestionStatus.IN_PROGRESS,
+        answer="Concept van een antwoord",
+        **target,
+    )
+    Question.objects.create(
+        asker=member.user,
+        fractie=member.fractie,
+        text=PUBLISHED,
+        answer=ANSWER,
+        status=QuestionStatus.ANSWERED,
+        published_at=timezone.now(),
+        **target,
+    )
+
+
+def surfaces(client, programme) -> dict[str, str]:
+    """What each surface of the portal shows this client, as text."""
+    shown = {
+        "programme page": client.get(programme.get_absolute_url()),
+        "questions page": client.get("/technische-vragen/2018/"),
+        "workspace": client.get("/raad/", follow=True),
+        "feed": client.get("/wijzigingen/atom/"),
+        "questions download": client.get("/open-data/technische-vragen.csv"),
+        "questions download xlsx": client.get("/open-data/technische-vragen.json"),
+        "notes download": client.get("/raad/notities.csv"),
+        "API": client.get("/api/v1/technische-vragen/"),
+        "admin": client.get("/admin/council/question/", follow=True),
+    }
+    texts = {name: response.content.decode() for name, response in shown.items()}
+    for word in EVERYTHING:
+        # The search page repeats the query: only what it found counts.
+        found = client.get("/zoeken/", {"q": word}).content.decode()
+        texts[f"search {word}"] = " ".join(re.findall(r"<mark>(.*?)</mark>", found))
+    return texts
+
+
+def seen(client, programme) -> dict[str, set]:
+    return {
+        word: {
+            name for name, text in surfaces(client, programme).items() if word in text
+        }
+        for word in EVERYTHING
+    }
+
+
+PUBLIC = {
+    "programme page",
+    "questions page",
+    "feed",
+    "questions download",
+    "questions download xlsx",
+    "API",
+    f"search {PUBLISHED}",
+}
+# Search finds a question by its answer too, but marks only words of the question
+# (test_search_finds_a_published_question_by_its_answer).
+PUBLIC_ANSWER = PUBLIC - {f"search {PUBLISHED}"}
+
+
+def test_anonymous_sees_published_questions_only(workspace, programme):
+    assert seen(Client(), programme) == {
+        PRIVATE: set(),
+        SHARED: set(),
+        UNPUBLISHED: set(),
+        PUBLISHED: PUBLIC,
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_the_author_sees_her_notes_and_questions(workspace, member, programme):
+    own = {"programme page", "workspace", "notes download"}
+    assert seen(signed_in(member.user), programme) == {
+        PRIVATE: own,
+        SHARED: own,
+        UNPUBLISHED: {"workspace"},  # her own questions, with their status
+        PUBLISHED: PUBLIC | {"workspace"},
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_a_member_of_the_same_fractie_sees_the_shared_note_only(
+    workspace, colleague, programme
+):
+    assert seen(signed_in(colleague.user), programme) == {
+        PRIVATE: set(),
+        SHARED: {"programme page", "workspace", "notes download"},
+        UNPUBLISHED: set(),
+        PUBLISHED: PUBLIC,
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_a_member_of_another_fractie_sees_no_note(workspace, opponent, programme):
+    assert seen(signed_in(opponent.user), programme) == {
+        PRIVATE: set(),
+        SHARED: set(),
+        UNPUBLISHED: set(),
+        PUBLISHED: PUBLIC,
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_the_assigned_editor_sees_the_question_in_the_admin_but_no_note(
+    workspace, editor, programme
+):
+    assert seen(signed_in(editor), programme) == {
+        PRIVATE: set(),
+        SHARED: set(),
+        UNPUBLISHED: {"admin"},
+        PUBLISHED: PUBLIC,
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_another_editor_sees_no_unpublished_question(workspace, programme):
+    from hengelo_portal.services import portal_user_create
+
+    other = portal_user_create(
+        username="andere", role="redacteur", password="Begroting-Hengelo-2018"
+    )
+    assert seen(signed_in(other), programme)[UNPUBLISHED] == set()
+
+
+def test_the_griffie_sees_every_question_but_no_note(workspace, clerk, programme):
+    assert seen(signed_in(clerk), programme) == {
+        PRIVATE: set(),
+        SHARED: set(),
+        UNPUBLISHED: {"admin"},
+        PUBLISHED: PUBLIC | {"admin"},
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_an_administrator_sees_no_note_and_no_unpublished_question(
+    workspace, administrator, programme
+):
+    assert seen(signed_in(administrator), programme) == {
+        PRIVATE: set(),
+        SHARED: set(),
+        UNPUBLISHED: set(),
+        PUBLISHED: PUBLIC,
+        ANSWER: PUBLIC_ANSWER,
+    }
+
+
+def test_search_finds_a_published_question_by_its_answer(workspace):
+    found = Client().get("/zoeken/", {"q": ANSWER}).content.decode()
+    published = Question.objects.get(text=PUBLISHED)
+    assert published.get_absolute_url() in found
+    draft = Client().get("/zoeken/", {"q": "Concept van een antwoord"}).content
+    assert "technische-vragen" not in draft.decode()
+
+
+# --- The page cache ----------------------------------------------------------------
+
+
+def cached_entries(request_path) -> list[bytes]:
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(request_path)
+    return [
+        entry[1][0]
+        for gzip in (True, False)
+        if (entry := cache.get(page_key(request, gzip=gzip))) is not None
+    ]
+
+
+def test_nothing_personal_enters_the_page_cache(workspace, member, programme):
+    path = programme.get_absolute_url()
+    response = signed_in(member.user).get(path)
+    assert PRIVATE in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert cached_entries(path) == []
+    # The public's page is stored, without any note, and stays so.
+    public = Client().get(path)
+    assert public.portal_cache == "miss"
+    assert [PRIVATE in e.decode() for e in cached_entries(path)] == [False]
+    again = signed_in(member.user).get(path)
+    assert getattr(again, "portal_cache", "none") == "none"
+    assert PRIVATE in again.content.decode()
+    for entry in cached_entries(path):
+        assert PRIVATE not in entry.decode() and SHARED not in entry.decode()
+
+
+def test_nothing_personal_comes_out_of_the_page_cache(workspace, member, programme):
+    path = programme.get_absolute_url()
+    Client().get(path)  # stored for the public
+    response = signed_in(member.user).get(path)
+    assert getattr(response, "portal_cache", "none") == "none"
+    assert PRIVATE in response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    hit = Client().get(path)
+    assert hit.portal_cache == "hit"
+    assert PRIVATE not in hit.content.decode()
+    assert "csrfmiddlewaretoken" not in hit.content.decode()
+
+
+def test_a_published_answer_reaches_the_cached_page_at_once(
+    workspace, clerk, programme
+):
+    from council.services import question_update
+
+    path = programme.get_absolute_url()
+    assert UNPUBLISHED not in Client().get(path).content.decode()
+    assert Client().get(path).portal_cache == "hit"
+    question = Question.objects.get(text=UNPUBLISHED)
+    question_update(question=question, data={"publish": True})
+    response = Client().get(path)
+    assert response.portal_cache == "miss"
+    assert UNPUBLISHED in response.content.decode()
