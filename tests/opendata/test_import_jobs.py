@@ -45,15 +45,12 @@ def portal(tmp_path_factory):
     work = tmp_path_factory.mktemp("worker")
     db = settings.DATABASES["default"]
     if connection.vendor == "postgresql":
-        import psycopg
-
         name = f"test_jobs_worker_{uuid.uuid4().hex[:8]}"
         server = (
             f"postgres://{db.get('USER') or 'postgres'}@{db.get('HOST') or '127.0.0.1'}"
             f":{db.get('PORT') or 5432}"
         )
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
+        server_sql(server, f'CREATE DATABASE "{name}"')
         url = f"{server}/{name}"
     else:
         url = f"sqlite:///{work / 'portal.sqlite3'}"
@@ -72,8 +69,20 @@ def portal(tmp_path_factory):
     )
     yield portal
     if connection.vendor == "postgresql":
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        server_sql(server, f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def server_sql(server: str, sql: str) -> None:
+    """A statement outside any transaction, on the test run's PostgreSQL server."""
+    import psycopg2
+
+    admin = psycopg2.connect(f"{server}/postgres")
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(sql)
+    finally:
+        admin.close()
 
 
 class Portal:
