@@ -9,6 +9,12 @@ worker still lives, is kept in the cache (Redis, or the shared file cache): the
 import itself is one transaction, which on SQLite holds the database's write lock
 until it ends, so nothing else could write a progress row meanwhile.
 
+Every upload goes this way, also a small one: one way through the import for
+every file, tested as such, and a request that never parses a spreadsheet (a
+small file is done before the page first reloads; a size threshold would keep two
+ways, and a slow machine or a busy database would still make the one inside the
+request time out).
+
 A worker that crashes or is killed leaves nothing half-written (its transaction
 is rolled back by the database); the next worker finds the job without a living
 worker, marks it failed with a Dutch message, and the editor may retry it.

@@ -126,6 +126,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A write waits this long for another process's (an import's) to finish.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # Write-ahead log: pages (the import's progress page too) are read while
+    # the import worker holds its one long transaction; without it a large
+    # transaction locks readers out once it spills to the database file.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL;"
+    )
 
 # The cache holds the content version (hengelo_portal/caching.py) and the
 # cached pages, so it must be one for every process that changes or serves
