@@ -124,6 +124,9 @@ def import_job_claim(*, worker: str) -> ImportJob | None:
 
 
 def _worker_is_gone(job: ImportJob, now) -> bool:
+    """On this machine: whether the worker's process is gone. On another, whether
+    its heartbeat stopped (a cache entry may be evicted, so the process is asked
+    where it can be: a worker that lives is never given up)."""
     host, _sep, pid = job.worker.rpartition(":")
     if host == socket.gethostname() and pid.isascii() and pid.isdigit():
         if int(pid) == os.getpid():
@@ -133,7 +136,8 @@ def _worker_is_gone(job: ImportJob, now) -> bool:
         except ProcessLookupError:
             return True  # the process is gone: killed, crashed or stopped
         except PermissionError:
-            pass  # a process of another user has that id now
+            return False  # it lives, as another user
+        return False
     if cache.get(_heartbeat_key(job.pk)):
         return False
     return job.claimed_at is None or now - job.claimed_at > STALE_AFTER
