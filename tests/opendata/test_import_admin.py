@@ -8,11 +8,20 @@ import re
 import pytest
 
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from indicators.models import IndicatorValue
-from opendata.jobs import import_jobs_work
+from opendata.jobs import (
+    STALE_AFTER,
+    _heartbeat_key,
+    _progress_key,
+    import_job_claim,
+    import_jobs_reclaim,
+    import_jobs_work,
+)
 from opendata.models import ImportJob, ImportRun
 from tests.opendata.conftest import domain_snapshot
 
@@ -180,10 +189,6 @@ def test_an_editor_sees_only_her_own_jobs(client, editor, django_user_model):
 
 
 def test_the_running_step_shows_its_progress(client, editor):
-    from django.core.cache import cache
-
-    from opendata.jobs import _progress_key, import_job_claim
-
     upload(client)
     job = import_job_claim(worker="elders:1")
     cache.set(_progress_key(job.pk), {"step": "checking", "done": 1000, "total": 4000})
@@ -207,3 +212,21 @@ def test_jobs_and_runs_lists(client, editor, admin_client):
         "Bestand inlezen"
         in client.get(reverse("admin:opendata_importrun_changelist")).content.decode()
     )
+
+
+def test_a_failed_job_can_be_retried_from_its_page(client, editor):
+    upload(client)
+    job = import_job_claim(worker="elders:1")
+    # Its worker elsewhere stopped beating long ago.
+    cache.delete(_heartbeat_key(job.pk))
+    ImportJob.objects.filter(pk=job.pk).update(
+        claimed_at=timezone.now() - 2 * STALE_AFTER
+    )
+    import_jobs_reclaim()
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "De verwerking is afgebroken" in html and "Opnieuw proberen" in html
+    response = client.post(job.get_absolute_url(), {"retry": "1"})
+    assert response.status_code == 302
+    assert import_jobs_work(once=True) == 1
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "Voorbeeld: waarden.csv" in html
