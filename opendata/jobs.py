@@ -234,16 +234,34 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
             import_run=run,
             result={**job.result, "problems": [], "summary": run.summary},
         )
+        job.refresh_from_db()
         return job
     try:
-        with _Heartbeat(job, worker), progress.listening(listener):
-            result = budget_file_import(
-                content=bytes(job.content),
-                file_name=job.file_name,
-                user=job.user,
-                dry_run=dry_run,
-                preview="" if dry_run else job.preview_token,
-            )
+        # The job's outcome is stored in the import's own transaction: an import
+        # is never committed without its job saying so, and a job given up as
+        # stale meanwhile (see _finish) writes nothing.
+        with transaction.atomic():
+            with _Heartbeat(job, worker), progress.listening(listener):
+                result = budget_file_import(
+                    content=bytes(job.content),
+                    file_name=job.file_name,
+                    user=job.user,
+                    dry_run=dry_run,
+                    preview="" if dry_run else job.preview_token,
+                )
+            if not result.ok:
+                status = Status.REFUSED
+            else:
+                status = Status.PREVIEWED if dry_run else Status.DONE
+            fields = {"status": status, "result": _result_data(result)}
+            if status != Status.PREVIEWED:
+                fields["content"] = b""  # done with the file
+            if status == Status.DONE:
+                fields["import_run"] = ImportRun.objects.filter(
+                    preview=job.preview_token
+                ).first()
+            if not _finish(job, worker, **fields):
+                transaction.set_rollback(True)
     except Exception:
         # Nothing was written: the import's transaction was rolled back.
         logger.exception("import job %s failed", job.pk)
@@ -256,32 +274,21 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
                 "opgeslagen. Probeer het opnieuw of meld het aan de beheerder."
             ),
         )
-        return job
     finally:
         cache.delete(key)
-    if not result.ok:
-        status = Status.REFUSED
-    else:
-        status = Status.PREVIEWED if dry_run else Status.DONE
-    fields = {"status": status, "result": _result_data(result)}
-    if status != Status.PREVIEWED:
-        fields["content"] = b""  # done with the file
-    if status == Status.DONE:
-        fields["import_run"] = ImportRun.objects.filter(
-            preview=job.preview_token
-        ).first()
-    _finish(job, worker, **fields)
+    job.refresh_from_db()
     return job
 
 
-def _finish(job: ImportJob, worker: str, **fields) -> None:
+def _finish(job: ImportJob, worker: str, **fields) -> bool:
     """Store a step's outcome, unless the job was meanwhile given up as stale
-    (and perhaps retried by another worker)."""
+    (and perhaps retried by another worker): False then."""
     fields["updated_at"] = timezone.now()
-    ImportJob.objects.filter(pk=job.pk, status=Status.RUNNING, worker=worker).update(
-        **fields
+    return bool(
+        ImportJob.objects.filter(
+            pk=job.pk, status=Status.RUNNING, worker=worker
+        ).update(**fields)
     )
-    job.refresh_from_db()
 
 
 def import_jobs_work(*, once: bool = False, poll: float = 1.0, stop=None) -> int:

@@ -68,3 +68,26 @@ def test_a_preview_nobody_confirms_is_emptied_after_a_day():
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED and bytes(job.content) == b""
     assert "verlopen" in job.message
+
+
+def test_a_job_given_up_while_it_runs_writes_nothing(seed_data):
+    from opendata.imports.pipeline import budget_file_import
+    from opendata.jobs import import_job_run
+    from opendata.models import ImportRun
+    from programmes.models import Action
+
+    content = (
+        b"programma_begrotingsjaar,programma_nummer,onderdeel,soort,status,jaar,"
+        b"titel,tekst\r\n2018,1,Opgegeven,Actie,Gepland,2019,Opgegeven actie,Tekst\r\n"
+    )
+    # A file that imports (in a preview, which writes nothing).
+    assert budget_file_import(content=content, file_name="a.csv", dry_run=True).ok
+    import_job_create(user=None, file_name="a.csv", content=content)
+    ImportJob.objects.update(step=ImportJob.Step.IMPORT)
+    job = import_job_claim(worker="elders:1")
+    # Another worker gave it up meanwhile (its heartbeat was lost).
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED)
+    import_job_run(job=job, worker="elders:1")
+    assert not Action.objects.filter(title="Opgegeven actie").exists()
+    assert not ImportRun.objects.exists()
+    assert ImportJob.objects.get().status == ImportJob.Status.FAILED
