@@ -233,8 +233,9 @@ STORAGES = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
-# An imported budget file (at most 5 MB) stays in memory and then in the session
-# until it is confirmed: never in a temporary file on the server's disk.
+# An imported budget file (at most 5 MB) stays in memory and then in the
+# database (opendata.ImportJob) until the worker is done with it: never in a
+# temporary file on the server's disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
