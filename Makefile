@@ -43,9 +43,13 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --ignore-scripts
 	touch $@
 
-run: $(VENV)/.runtime node_modules/.installed $(CATALOGUES) ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT)
+run: $(VENV)/.runtime node_modules/.installed $(CATALOGUES) ## Set up, load programme 1 and serve on http://127.0.0.1:$(PORT) (with the import worker)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_initial_data
+	@# The import worker beside the server (the admin's imports run in it); it
+	@# stops with the server, also on Ctrl-C.
+	$(DEV) $(BIN)/python manage.py import_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Install the test tools and run every test

@@ -1,98 +1,149 @@
-"""The admin's import page: upload -> preview of what changes -> confirm."""
-
-import base64
-import hashlib
-import uuid
+"""The admin's import pages: upload -> progress -> preview -> confirm ->
+progress -> result. The work runs outside the request (opendata/jobs.py); these
+pages only queue it and show how far it is."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from .forms import BudgetFileForm
-from .imports.pipeline import budget_file_import
-from .models import ImportRun
+from .imports import progress
+from .jobs import (
+    import_job_confirm,
+    import_job_create,
+    import_job_progress,
+    import_job_retry,
+)
+from .models import ImportJob, ImportRun
 
 PERMISSION = "opendata.import_budget"
-# The uploaded file waits here between preview and confirmation; never on disk.
-SESSION_KEY = "budget_import_upload"
+# Seconds between two reloads of a page of a job in progress.
+REFRESH_SECONDS = 3
+# A job still queued after this long probably has no worker to run it.
+NO_WORKER_AFTER_SECONDS = 30
 
 
 def may_import(user) -> bool:
     return user.has_perm(PERMISSION)
 
 
-class BudgetFileImportView(PermissionRequiredMixin, FormView):
-    """Reads a file twice: first as a preview (nothing is kept), then, after the
-    editor confirms the same file (by its digest), for real."""
-
+class _ImportPage(PermissionRequiredMixin):
     permission_required = PERMISSION
     raise_exception = True  # a logged-in editor without the right gets a 403
-    form_class = BudgetFileForm
-    template_name = "admin/opendata/importrun/import.html"
     admin_site = None
 
     def get_context_data(self, **kwargs):
         return {
             **self.admin_site.each_context(self.request),
             "opts": ImportRun._meta,
-            "title": _("Begrotingsbestand inlezen"),
             "changelist_url": reverse("admin:opendata_importrun_changelist"),
+            "jobs_url": reverse("admin:opendata_importjob_changelist"),
             **super().get_context_data(**kwargs),
         }
 
-    def post(self, request, *args, **kwargs):
-        if "confirm" in request.POST:
-            return self.confirm()
-        return super().post(request, *args, **kwargs)
+
+class BudgetFileImportView(_ImportPage, FormView):
+    """The upload: the file is queued for its preview, and the editor sees the
+    job's page."""
+
+    form_class = BudgetFileForm
+    template_name = "admin/opendata/importrun/import.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Begrotingsbestand inlezen"), **kwargs)
 
     def form_valid(self, form):
-        """The preview: the whole import, rolled back."""
         upload = form.cleaned_data["file"]
-        content = upload.read()
-        result = budget_file_import(
-            content=content, file_name=upload.name, user=self.request.user, dry_run=True
+        job = import_job_create(
+            user=self.request.user, file_name=upload.name, content=upload.read()
         )
-        context = {"result": result, "file_name": upload.name}
-        if result.ok:
-            digest = hashlib.sha256(content).hexdigest()
-            self.request.session[SESSION_KEY] = {
-                "name": upload.name,
-                "digest": digest,
-                # This preview, once: a second confirmation imports nothing.
-                "preview": uuid.uuid4().hex,
-                "content": base64.b64encode(content).decode("ascii"),
-            }
-            context["digest"] = digest
-        return self.render_to_response(self.get_context_data(form=form, **context))
+        return redirect(job.get_absolute_url())
 
-    def confirm(self):
-        stored = self.request.session.get(SESSION_KEY)
-        if not stored or stored["digest"] != self.request.POST.get("digest"):
-            messages.error(
-                self.request,
-                _("Het voorbeeld is verlopen; lees het bestand opnieuw in."),
-            )
-            return redirect("admin:opendata_importrun_import")
-        result = budget_file_import(
-            content=base64.b64decode(stored["content"]),
-            file_name=stored["name"],
-            user=self.request.user,
-            dry_run=False,
-            preview=stored["preview"],
+
+STEP_LABELS = {
+    progress.READING: _("het bestand lezen"),
+    progress.CHECKING: _("de rijen controleren"),
+    progress.WRITING: _("opslaan"),
+}
+
+
+class ImportJobView(_ImportPage, TemplateView):
+    """One uploaded file: how far its preview or import is, then the preview
+    with its confirm button, then the result; the page to come back to."""
+
+    template_name = "admin/opendata/importrun/job.html"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.job = get_object_or_404(
+            # Not the file itself (up to 5 MB), read again at every refresh.
+            ImportJob.objects.select_related("import_run").defer("content"),
+            pk=pk,
         )
-        if not result.ok:
-            return self.render_to_response(
-                self.get_context_data(
-                    form=self.form_class(), result=result, file_name=stored["name"]
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        user = self.request.user
+        # An editor's own files; the administrator's too.
+        if super().has_permission() and not (
+            user.is_superuser or self.job.user_id == user.pk
+        ):
+            raise Http404
+        return super().has_permission()
+
+    def get_context_data(self, **kwargs):
+        job = self.job
+        running = job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+        refresh = running and self.request.GET.get("vernieuwen") != "uit"
+        context = {
+            "title": _("Verwerking van %(file)s") % {"file": job.file_name},
+            "job": job,
+            "Status": ImportJob.Status,
+            "running": running,
+            "refresh_seconds": REFRESH_SECONDS if refresh else None,
+            "auto_refresh": refresh,
+            "preview_step": job.step == ImportJob.Step.PREVIEW,
+            "result": job.result,
+        }
+        if job.status == ImportJob.Status.RUNNING:
+            state = import_job_progress(job=job)
+            if state:
+                number = progress.STEPS.index(state["step"]) + 1
+                context["progress"] = {
+                    **state,
+                    "number": number,
+                    "steps": len(progress.STEPS),
+                    "label": STEP_LABELS[state["step"]],
+                    # Reading the file has no count: an indeterminate bar.
+                    "counted": state["step"] != progress.READING and state["total"],
+                }
+        if job.status == ImportJob.Status.FAILED:
+            context["may_retry"] = (
+                ImportJob.objects.filter(pk=job.pk).exclude(content=b"").exists()
+            )
+        if job.status == ImportJob.Status.QUEUED:
+            waited = (timezone.now() - job.updated_at).total_seconds()
+            context["no_worker"] = waited > NO_WORKER_AFTER_SECONDS
+        return super().get_context_data(**context, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        job = self.job
+        if "confirm" in request.POST:
+            if request.POST.get("digest") != job.digest or not import_job_confirm(
+                job=job
+            ):
+                messages.warning(
+                    request,
+                    _(
+                        "Dit voorbeeld is al bevestigd of verlopen; hieronder ziet u "
+                        "hoe ver het is. Er wordt niets twee keer opgeslagen."
+                    ),
                 )
-            )
-        del self.request.session[SESSION_KEY]
-        messages.success(
-            self.request,
-            _("%(file)s is ingelezen: %(summary)s.")
-            % {"file": stored["name"], "summary": result.summary()},
-        )
-        return redirect("admin:opendata_importrun_changelist")
+        elif "retry" in request.POST:
+            if not import_job_retry(job=job):
+                messages.warning(request, _("Deze verwerking kan niet opnieuw."))
+        return redirect(job.get_absolute_url())

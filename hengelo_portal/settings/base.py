@@ -129,6 +129,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A write waits this long for another process's (an import's) to finish.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # Write-ahead log: pages (the import's progress page too) are read while
+    # the import worker holds its one long transaction; without it a large
+    # transaction locks readers out once it spills to the database file.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL;"
+    )
 
 # The cache holds the content version (hengelo_portal/caching.py) and the
 # cached pages, so it must be one for every process that changes or serves
@@ -233,8 +239,9 @@ STORAGES = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
-# An imported budget file (at most 5 MB) stays in memory and then in the session
-# until it is confirmed: never in a temporary file on the server's disk.
+# An imported budget file (at most 5 MB) stays in memory and then in the
+# database (opendata.ImportJob) until the worker is done with it: never in a
+# temporary file on the server's disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.

@@ -5,7 +5,9 @@ Each kind of table (actions.py, indicators.py) says how to read its rows, what t
 check across them and how to write one; everything else happens here once.
 """
 
+import gc
 import re
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pandas as pd
@@ -27,6 +29,7 @@ from programmes.models import Programme, Theme
 from ..columns import Column
 from ..models import ImportRun
 from ..spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
+from . import progress
 from .results import ImportResult, Outcome, Problem
 from .writer import RecordWriter
 
@@ -294,10 +297,20 @@ class Table:
         raise NotImplementedError
 
 
-def rows_of(frame: pd.DataFrame) -> list[tuple[int, dict]]:
+def rows_of(frame: pd.DataFrame):
     """(row number, {column: cell}) for every row: plain dicts, which a reader
-    asks a tenth of the time a pandas row takes."""
-    return list(frame.to_dict("index").items())
+    asks a tenth of the time a pandas row takes. Tells the progress page how
+    far the reading is."""
+    total = len(frame)
+    for done, item in enumerate(frame.to_dict("index").items()):
+        if done % PROGRESS_EVERY == 0:
+            progress.report(progress.CHECKING, done, total)
+        yield item
+    progress.report(progress.CHECKING, total, total)
+
+
+# Rows between two reports to the progress page (a report is a cache write).
+PROGRESS_EVERY = 2_000
 
 
 def table_import(
@@ -370,6 +383,21 @@ def _busy() -> Problem:
     )
 
 
+@contextmanager
+def _no_cyclic_garbage_collection():
+    """Python's cycle collector paused while an import holds its records: with
+    100,000 rows each collection walks every one of them, again and again, for
+    a third of the import's CPU time (benchmarks/IMPORTS.md). Reference counting
+    still frees what is no longer used; cycles wait until the import ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def budget_file_import(
     *,
     content: bytes,
@@ -388,13 +416,14 @@ def budget_file_import(
     change, writes nothing and says so.
     """
     try:
-        return _budget_file_import(
-            content=content,
-            file_name=file_name,
-            user=user,
-            dry_run=dry_run,
-            preview=preview,
-        )
+        with _no_cyclic_garbage_collection():
+            return _budget_file_import(
+                content=content,
+                file_name=file_name,
+                user=user,
+                dry_run=dry_run,
+                preview=preview,
+            )
     except (IntegrityError, OperationalError):
         result = ImportResult(dry_run=dry_run)
         result.problems.append(_busy())
@@ -404,6 +433,7 @@ def budget_file_import(
 @transaction.atomic
 def _budget_file_import(*, content, file_name, user, dry_run, preview) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
+    progress.report(progress.READING, 0, len(content))
     try:
         sheets = read_spreadsheet(content)
     except SpreadsheetError as error:

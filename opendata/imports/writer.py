@@ -19,9 +19,12 @@ from content.services import field_labels, model_update
 from content.signals import content_written
 from programmes.models import Budget, Programme, Theme
 
+from . import progress
 from .results import ImportResult, Outcome
 
 BATCH_SIZE = 500
+# Records between two reports to the progress page.
+PROGRESS_BATCH = 4 * BATCH_SIZE
 
 
 def unique_slug(taken: set, text: str, *, fallback: str) -> str:
@@ -65,9 +68,16 @@ class Batch:
         for obj in self.new:
             if "status_changed_at" in field_names:
                 obj.status_changed_at = now
-        bulk_create_with_history(
-            self.new, self.model, batch_size=BATCH_SIZE, default_user=user
-        )
+        total = len(self.new) + len(self.changed)
+        for start in range(0, len(self.new), PROGRESS_BATCH):
+            progress.report(progress.WRITING, start, total)
+            bulk_create_with_history(
+                self.new[start : start + PROGRESS_BATCH],
+                self.model,
+                batch_size=BATCH_SIZE,
+                default_user=user,
+            )
+        progress.report(progress.WRITING, len(self.new), total)
         if not self.changed:
             return
         fields = set().union(*self.changed.values())
