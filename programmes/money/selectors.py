@@ -253,28 +253,35 @@ def programme_money(programme, *, public_only: bool = True) -> Money:
     by_document = {}
     for figure in figures.select_related("document"):
         by_document.setdefault(figure.document, []).append(figure)
-    tables = {
-        document: exploitation(document, rows) for document, rows in by_document.items()
-    }
-    shown = tables.get(programme.budget) or (
-        tables[max(tables, key=lambda d: d.year)] if tables else None
+    if not by_document:
+        return Money(shown=None, comparisons=[], changes={}, per_inhabitant=None)
+    # The programme's own budget, or else the newest document with its figures;
+    # beside it the document before it (the compare page has any other pair).
+    document = (
+        programme.budget
+        if programme.budget in by_document
+        else max(by_document, key=lambda d: d.year)
     )
-    comparisons = [
-        compare(table, shown)
-        for document, table in sorted(tables.items(), key=lambda i: -i[0].year)
-        if shown is not None and document.year < shown.document.year
-    ]
+    shown = exploitation(document, by_document[document])
+    earlier = [d for d in by_document if d.year < document.year]
+    previous = max(earlier, key=lambda d: d.year) if earlier else None
+    comparisons = (
+        [compare(exploitation(previous, by_document[previous]), shown)]
+        if previous
+        else []
+    )
     by_change_document = {}
-    for change in changes.select_related("document"):
+    for change in changes.filter(document__in=[document, previous]).select_related(
+        "document"
+    ):
         by_change_document.setdefault(change.document, []).append(
             Change(change, change_amount(change.euros))
         )
-    populations = list(Population.objects.all()) if shown else []
     return Money(
         shown=shown,
         comparisons=comparisons,
         changes=dict(sorted(by_change_document.items(), key=lambda i: -i[0].year)),
-        per_inhabitant=per_inhabitant_table(shown, populations) if shown else None,
+        per_inhabitant=per_inhabitant_table(shown, Population.objects.all()),
     )
 
 

@@ -377,3 +377,23 @@ def test_a_programme_links_to_itself_in_other_budgets(client, seed_data):
     later.publication_status = PublicationStatus.DRAFT
     later.save()
     assert "Dit programma in andere begrotingen" not in page_text(client.get(PAGE))
+
+
+@pytest.mark.django_db
+def test_only_the_previous_budget_is_compared_on_the_page(client, seed_data):
+    """At ten budget documents the page would carry nine comparisons; the compare
+    page has any other pair."""
+    programme = FinancialFigure.objects.first().programme
+    older = Budget.objects.create(year=2016, title="Begroting 2016")
+    FinancialFigure.objects.create(
+        programme=programme,
+        document=older,
+        line=FinancialLine.COSTS,
+        year=2016,
+        kind=FigureKind.BUDGET,
+        amount=-70000,
+    )
+    text = page_text(client.get(PAGE))
+    assert "Vergeleken met de Begroting 2017" in text
+    assert "Vergeleken met de Begroting 2016" not in text
+    assert "Twee andere begrotingen vergelijken" in text
