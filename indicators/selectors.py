@@ -52,7 +52,16 @@ def indicator_year_table(
         values = values.filter(budget__year__in=years)
     indicators = list(indicators.prefetch_related(Prefetch("values", queryset=values)))
     if years is None:
-        years = sorted({v.budget_year for i in indicators for v in i.values.all()})
+        # A year of only empty values ('-', or a budget that only future targets
+        # brought in) is no column: it would say 'geen waarde' everywhere.
+        years = sorted(
+            {
+                v.budget_year
+                for i in indicators
+                for v in i.values.all()
+                if v.value is not None
+            }
+        )
     rows = []
     for indicator in indicators:
         by_year = {v.budget_year: v for v in indicator.values.all()}
@@ -70,3 +79,16 @@ def indicator_year_table(
             )
         )
     return IndicatorYearTable(years=years, rows=rows)
+
+
+def years_with_values(*, kind: str = ValueKind.BUDGETED) -> list[int]:
+    """The years of the budgets that have a public figure of `kind`, oldest first:
+    the years a comparison offers (a draft budget, or one with only empty values,
+    is none)."""
+    return list(
+        IndicatorValue.objects.public()
+        .filter(kind=kind, value__isnull=False)
+        .order_by("budget__year")
+        .values_list("budget__year", flat=True)
+        .distinct()
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from content.cells import plain_number
+from content.cells import cell_text, plain_number
 from content.services import field_labels
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
@@ -111,6 +111,17 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
             if unit == "%"
             else UnitKind.COUNT
         )
+        written = cell_text(cells.get("waarde"))
+        if written.endswith("%") and effective_kind != UnitKind.PERCENTAGE:
+            # The sign would be dropped silently: 0,7% of 'per 10.000' is not 0,7.
+            reader.problem(
+                "waarde",
+                _(
+                    "'%(value)s' is een percentage, maar deze indicator telt in "
+                    "'%(unit)s'; laat het procentteken weg, of maak de eenheid '%%'"
+                )
+                % {"value": written, "unit": unit},
+            )
         if value < 0 and effective_kind != UnitKind.EURO:
             reader.problem(
                 "waarde", _("een aantal of percentage kan niet negatief zijn")
