@@ -51,6 +51,7 @@ class ValueRow:
     value: Decimal | None
     measured_year: int | None
     note: str | None
+    value_source: str | None = None
     has_measured_year: bool = True  # False: the column is absent, leave it alone
 
     @property
@@ -101,8 +102,17 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
         value=value,
         measured_year=reader.year("gemeten_in"),
         note=_optional_text(reader, "opmerking", 300),
+        value_source=_optional_text(reader, "bron_waarde", 200),
         has_measured_year=reader.has("gemeten_in"),
     )
+    if (
+        values.kind == ValueKind.MEASURED
+        and values.has_measured_year
+        and values.measured_year is None
+    ):
+        reader.problem(
+            "gemeten_in", _("een kengetal is gemeten: vul het jaar van meting in")
+        )
     if value is not None:
         effective_kind = unit_kind or (
             existing.unit_kind
@@ -278,6 +288,8 @@ class _IndicatorWriter(RecordWriter):
             wanted["measured_year"] = row.measured_year
         if row.note is not None:
             wanted["note"] = row.note
+        if row.value_source is not None:
+            wanted["source"] = row.value_source
         if value is None:
             value = IndicatorValue(
                 indicator=indicator, budget=budget, kind=row.kind, **wanted

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 
 from content.models import PublicationStatus
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator, IndicatorValue, ValueKind
 from opendata.exports import actions_frame, indicator_values_frame
 from opendata.imports.pipeline import budget_file_import
 from opendata.models import ImportRun
@@ -85,7 +85,7 @@ def test_every_problem_is_reported_at_once(snapshot):
     assert problems == [
         "rij 2, kolom begrotingsjaar: 'twintig' is geen jaartal",
         "rij 3, kolom soort_waarde: 'Misschien' kan niet; kies uit Begroot, "
-        "Gerealiseerd, Streefwaarde, Nulmeting",
+        "Gerealiseerd, Streefwaarde, Nulmeting, Kengetal (gemeten)",
         "rij 4, kolom waarde: een percentage ligt tussen 0 en 100",
         "rij 5, kolom waarde: een aantal of percentage kan niet negatief zijn",
         "rij 6, kolom waarde: heeft meer dan twee cijfers achter de komma",
@@ -417,12 +417,56 @@ def test_emptied_source_is_cleared_and_an_absent_column_is_left_alone():
     frame["bron"] = ""
     assert budget_file_import(content=frame_to_csv(frame), file_name="x.csv").ok
     assert set(Indicator.objects.values_list("source", flat=True)) == {""}
-    frame = frame.drop(columns=["bron", "toelichting", "opmerking", "gemeten_in"])
+    IndicatorValue.objects.filter(measured_year=2015).update(note="bij 40 bedrijven")
+    frame = frame.drop(
+        columns=["bron", "toelichting", "opmerking", "gemeten_in", "bron_waarde"]
+    )
     frame["waarde"] = frame["waarde"].map(lambda v: v + 1 if v is not None else v)
     result = budget_file_import(content=frame_to_csv(frame), file_name="y.csv")
     assert result.ok and len(result.changed) == 11
     note = IndicatorValue.objects.get(measured_year=2015).note
-    assert note == "gemeten in 2015"  # the absent columns left these alone
+    assert note == "bij 40 bedrijven"  # the absent columns left these alone
+
+
+def test_a_measured_value_comes_in_with_its_year_and_source_and_goes_out_again(
+    snapshot,
+):
+    header = f"{HEADER};bron_waarde"
+    content = csv(
+        f"{CONTACTEN};2019;Kengetal (gemeten);6.100;2016;;CBS Statline",
+        header=header,
+    )
+    result = budget_file_import(content=content, file_name="kengetal.csv")
+    assert result.ok, result.problems
+    value = IndicatorValue.objects.get(budget__year=2019)
+    assert (value.kind, value.value, value.measured_year, value.source) == (
+        ValueKind.MEASURED,
+        Decimal(6100),
+        2016,
+        "CBS Statline",
+    )
+    Budget.objects.filter(year=2019).update(
+        publication_status=PublicationStatus.PUBLISHED
+    )
+    exported = indicator_values_frame()
+    row = exported[exported["begrotingsjaar"] == 2019].iloc[0]
+    assert (row["soort_waarde"], row["gemeten_in"], row["bron_waarde"]) == (
+        "Kengetal (gemeten)",
+        2016,
+        "CBS Statline",
+    )
+    before = snapshot()
+    again = budget_file_import(content=frame_to_csv(exported), file_name="terug.csv")
+    assert again.ok and not again.created and not again.changed
+    assert snapshot() == before
+
+
+def test_a_measured_value_without_its_year_is_refused(snapshot):
+    assert_refused(
+        csv(f"{CONTACTEN};2019;Kengetal (gemeten);6.100;;"),
+        "rij 2, kolom gemeten_in: een kengetal is gemeten: vul het jaar van meting in",
+        snapshot=snapshot,
+    )
 
 
 def test_empty_status_keeps_the_status_and_a_new_action_is_planned():
