@@ -19,6 +19,7 @@ from .models import Action, Agenda, Budget, GlossaryTerm
 from .search import search as search_everything
 from .selectors import (
     action_with_details,
+    agendas_of_programme,
     agendas_with_lines,
     budget_on_show,
     programme_with_content,
@@ -47,7 +48,9 @@ def home(request):
 
 def programme_detail(request, year, slug):
     programme = programme_with_content(year=year, slug=slug)
-    return render_programme(request, programme, agendas_with_lines())
+    return render_programme(
+        request, programme, agendas_of_programme(programme=programme)
+    )
 
 
 def render_programme(request, programme, agendas, *, preview=False):
