@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hengelo_portal.params import YEAR, IntegerFilter, filter_by_id_or_slug
 
-from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
+from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 
 
 def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
@@ -55,8 +55,10 @@ class ActionFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
-    programma = django_filters.CharFilter(
-        method="filter_programma", label=_("Programma")
+    # A choice of the public programmes by the slug of their address (the
+    # programme page's links say ?programma=<slug>&begrotingsjaar=<year>).
+    programma = django_filters.ChoiceFilter(
+        method="filter_programma", label=_("Programma"), empty_label=_("Alle")
     )
     begrotingsjaar = IntegerFilter(
         field_name="theme__programme__budget__year",
@@ -80,6 +82,16 @@ class ActionFilter(django_filters.FilterSet):
             .values_list("slug", "title")
         )
         self.filters["thema"].extra["choices"] = list(themes.items())
+        programmes = {}
+        # The newest budget's programme names a slug that several years share.
+        for programme in Programme.objects.public().order_by("-budget__year", "number"):
+            programmes.setdefault(programme.slug, (programme.number, str(programme)))
+        self.filters["programma"].extra["choices"] = [
+            (slug, label)
+            for slug, (_number, label) in sorted(
+                programmes.items(), key=lambda choice: choice[1]
+            )
+        ]
         years = (
             Action.objects.public()
             .values_list("year", flat=True)

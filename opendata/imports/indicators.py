@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from content.cells import cell_text, plain_number
+from content.cells import cell_text
 from content.services import field_labels
+from indicators.formatting import format_number
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
 from ..columns import INDICATOR_COLUMNS
@@ -185,7 +186,8 @@ def _check_file(rows: list[ValueRow], sheet: str | None) -> list[Problem]:
 
 
 def _shown(value: Decimal | None) -> str:
-    return plain_number(value) if value is not None else _("geen waarde")
+    # As the reader of the preview writes numbers: 8,9 and 6.350 in Dutch.
+    return format_number(value) if value is not None else _("geen waarde")
 
 
 class _IndicatorWriter(RecordWriter):

@@ -280,7 +280,7 @@ def test_begroting_2019_is_a_draft_until_it_is_published(client):
     assert [c.description for c in preview.created] == [
         "Begroting 2019 (concept: niet openbaar tot iemand haar publiceert)",
         "Uitstroom naar werk (incl. zelfstandig ondernemerschap) (personen), "
-        "Begroting 2019, Begroot: 6350",
+        "Begroting 2019, Begroot: 6.350",
     ]
     result = budget_file_import(content=content, file_name="begroting-2019.csv")
     assert result.ok
