@@ -14,7 +14,7 @@ from hengelo_portal.params import (
     text_param,
 )
 
-from .filters import ActionFilter, actions_for_list
+from .filters import ActionPageFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
 from .search import search as search_everything
 from .selectors import (
@@ -95,9 +95,9 @@ def render_programme(request, programme, agendas, *, preview=False):
     )
 
 
-@reads_parameters(ActionFilter.base_filters, TABLE_PARAMETERS)
+@reads_parameters(ActionPageFilter.base_filters, TABLE_PARAMETERS)
 def action_list(request):
-    filterset = ActionFilter(request.GET, queryset=actions_for_list())
+    filterset = ActionPageFilter(request.GET, queryset=actions_for_list())
     table = ActionTable(filterset.qs)
     table.caption = _("Acties, doelen en pilots")
     TableConfig(request, per_page=ACTIONS_PER_PAGE).configure(table)
