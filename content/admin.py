@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.http import HttpResponseRedirect
 from django.utils.formats import date_format
@@ -165,7 +165,71 @@ class ChangelistRowsNamedFormSet(BaseModelFormSet):
         name_fields_in_rows(form)
 
 
-class PortalAdmin(SimpleHistoryAdmin):
+def _is_year(field) -> bool:
+    return isinstance(field, models.IntegerField) and (
+        field.name == "year" or field.name.endswith("_year")
+    )
+
+
+def _shown(name: str) -> str:
+    return f"{name}_shown"
+
+
+def _year_display(field):
+    def display(obj):
+        year = getattr(obj, field.name)
+        return "-" if year is None else str(year)
+
+    display.short_description = field.verbose_name
+    display.admin_order_field = field.name
+    return display
+
+
+class DutchNumbers:
+    """Numbers in the admin as a Dutch reader writes them. Django groups every
+    integer it shows once thousands separators are on: a year read-only or in a
+    list would be '2.018'; it is shown as 2018. Sums are typed and shown in the
+    form as 100.000,00 (17.3 is still read as 17,3: Django's rule for one dot)."""
+
+    formfield_overrides = {models.DecimalField: {"localize": True}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._years = set()
+        for field in self.model._meta.concrete_fields:
+            if _is_year(field):
+                self._years.add(field.name)
+                setattr(self, _shown(field.name), _year_display(field))
+
+    def _years_shown(self, names):
+        shown = []
+        for name in names:
+            if isinstance(name, (list, tuple)):
+                shown.append(type(name)(self._years_shown(name)))
+            else:
+                shown.append(_shown(name) if name in self._years else name)
+        return shown
+
+    def _read_only(self, request, obj) -> bool:
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._years or not self._read_only(request, obj):
+            return fieldsets
+        return [
+            (title, {**options, "fields": self._years_shown(options["fields"])})
+            for title, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._years and self._read_only(request, obj):
+            readonly += [_shown(name) for name in self._years]
+        return readonly
+
+
+class PortalAdmin(DutchNumbers, SimpleHistoryAdmin):
     """History and undo on every model; saves over a newer version refused."""
 
     form = VersionedForm
@@ -194,6 +258,12 @@ class PortalAdmin(SimpleHistoryAdmin):
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+
+    def get_list_display(self, request):
+        display = super().get_list_display(request)
+        if set(self.list_editable) & self._years:
+            return display  # an editable year is an input, not a text
+        return self._years_shown(display)
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", ChangelistVersionedForm)
@@ -250,12 +320,12 @@ class PortalAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
 
-class VersionedTabularInline(admin.TabularInline):
+class VersionedTabularInline(DutchNumbers, admin.TabularInline):
     form = VersionedForm
     formset = RowsNamedFormSet
     extra = 0
 
 
-class VersionedStackedInline(admin.StackedInline):
+class VersionedStackedInline(DutchNumbers, admin.StackedInline):
     form = VersionedForm
     extra = 0

@@ -32,7 +32,10 @@ EDITOR_PERMISSIONS = {
     "programmes.population": _EDIT,
     "indicators.indicatorvalue": _EDIT,
     "indicators.indicator": ("change", "view"),
-    "programmes.programme": ("view",),
+    # A programme an editor brought in by an import is one she can finish: its
+    # title, intro and headings. Not add (a new programme comes with its budget
+    # file) and not delete; budgets stay for a Beheerder.
+    "programmes.programme": ("change", "view"),
     "programmes.budget": ("view",),
     "programmes.agenda": ("view",),
     # Only the technical questions assigned to them (council/admin.py).

@@ -28,6 +28,7 @@ class IndicatorValueInline(VersionedTabularInline):
         "measured_year",
         "note",
         "note_en",
+        "source",
         "version",
     ]
     verbose_name = _("waarde per begroting")
@@ -69,7 +70,7 @@ class IndicatorValueAdmin(PortalAdmin):
     list_display = ["indicator", "budget", "kind", "value", "measured_year", "note"]
     list_filter = ["budget", "kind", "indicator__programme"]
     list_select_related = ["indicator", "budget"]
-    search_fields = ["indicator__name", "note"]
+    search_fields = ["indicator__name", "note", "source"]
     autocomplete_fields = ["indicator"]
     fields = [
         "indicator",
@@ -77,5 +78,6 @@ class IndicatorValueAdmin(PortalAdmin):
         "kind",
         ("value", "measured_year"),
         ("note", "note_en"),
+        ("source", "source_en"),
         "version",
     ]

@@ -67,6 +67,16 @@ def indicator_figure(indicator: Indicator, values) -> dict:
             mode="markers",
             marker={"color": BASELINE_COLOUR, "size": 12, "symbol": "diamond"},
         )
+    if by_kind[ValueKind.MEASURED]:
+        # A measurement (kengetal) is a point at the budget that reports it, not
+        # a bar beside the goals: it is no goal.
+        figure.add_scatter(
+            x=labels,
+            y=[_number(by_kind[ValueKind.MEASURED].get(year)) for year in years],
+            name=_("Kengetal (gemeten)"),
+            mode="markers",
+            marker={"color": REALISED_COLOUR, "size": 12, "symbol": "circle"},
+        )
     targets = by_kind[ValueKind.TARGET]
     if targets:
         target = _number(targets[max(targets)])

@@ -72,6 +72,10 @@ def indicator_sentence(indicator: Indicator, values) -> str:
         key=lambda v: v.budget.year,
     )
     if not budgeted:
+        # Only measurements (kengetallen): said as measured, never as a goal.
+        measured = _measured_sentence(indicator, values)
+        if measured:
+            return measured.lstrip() + _target_sentence(indicator, values)
         return _("Voor deze indicator is nog geen begrote waarde bekend.")
     latest = budgeted[-1]
     year = latest.budget.year
@@ -108,7 +112,30 @@ def indicator_sentence(indicator: Indicator, values) -> str:
             if change.percent is not None:
                 sentence += f" ({format_percent_change(change.percent)})"
             sentence += "."
-    return sentence + _target_sentence(indicator, values)
+    return (
+        sentence
+        + _measured_sentence(indicator, values)
+        + _target_sentence(indicator, values)
+    )
+
+
+def _measured_year(value) -> int:
+    """When a figure was measured: its own year, else its budget's."""
+    return value.measured_year or value.budget.year
+
+
+def _measured_sentence(indicator: Indicator, values) -> str:
+    """The newest measurement (kengetal), with the year it was measured."""
+    measured = [
+        v for v in values if v.kind == ValueKind.MEASURED and v.value is not None
+    ]
+    if not measured:
+        return ""
+    latest = max(measured, key=lambda v: (_measured_year(v), v.budget.year))
+    return _(" Gemeten in %(year)s: %(amount)s.") % {
+        "year": _measured_year(latest),
+        "amount": _amount(indicator, latest.value),
+    }
 
 
 def _target_sentence(indicator: Indicator, values) -> str:
@@ -116,21 +143,30 @@ def _target_sentence(indicator: Indicator, values) -> str:
     if not targets:
         return ""
     target = max(targets, key=lambda v: v.budget.year)
-    figures = [
-        v
-        for v in values
-        if v.kind in (ValueKind.REALISED, ValueKind.BUDGETED) and v.value is not None
-    ]
-    # The newest figure; at equal years a realised figure beats a budgeted one.
-    latest = max(figures, key=lambda v: (v.budget.year, v.kind == ValueKind.REALISED))
-    label = _("gerealiseerd") if latest.kind == ValueKind.REALISED else _("begroot")
-    gap = target.value - latest.value
     text = _(" De streefwaarde is %(amount)s") % {
         "amount": _amount(indicator, target.value)
     }
+    figures = [
+        v
+        for v in values
+        if v.kind in (ValueKind.REALISED, ValueKind.BUDGETED, ValueKind.MEASURED)
+        and v.value is not None
+    ]
+    if not figures:
+        return text + "."
+    # The newest figure, by when it was measured or realised; at equal years a
+    # realised figure beats a measured one, and both beat a budgeted one (a goal).
+    rank = {ValueKind.REALISED: 2, ValueKind.MEASURED: 1, ValueKind.BUDGETED: 0}
+    latest = max(figures, key=lambda v: (_measured_year(v), rank[v.kind]))
+    label = {
+        ValueKind.REALISED: _("gerealiseerd"),
+        ValueKind.MEASURED: _("gemeten"),
+        ValueKind.BUDGETED: _("begroot"),
+    }[latest.kind]
+    gap = target.value - latest.value
     figures = {
         "label": label,
-        "year": latest.budget.year,
+        "year": _measured_year(latest),
         "amount": _amount(indicator, latest.value),
         "difference": _difference(indicator, gap),
     }

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .models import UnitKind
+from .models import UnitKind, ValueKind
 
 
 def plain_decimal(number: Decimal) -> Decimal:
@@ -29,3 +29,13 @@ def format_value(number: Decimal | None, *, unit: str, unit_kind: str) -> str:
     if unit_kind == UnitKind.EURO:
         return f"€ {format_number(number)}"
     return f"{format_number(number)} {unit}".strip()
+
+
+def kind_note(value) -> str:
+    """What a figure in a table of goals is when it is no goal: 'kengetal,
+    gemeten in 2015'; empty for a goal."""
+    if value is None or value.kind != ValueKind.MEASURED:
+        return ""
+    if value.measured_year is None:
+        return _("kengetal")
+    return _("kengetal, gemeten in %(year)s") % {"year": value.measured_year}

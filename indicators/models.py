@@ -25,10 +25,14 @@ class UnitKind(models.TextChoices):
 
 
 class ValueKind(models.TextChoices):
+    """What a figure is: a goal of a budget, a result, or a measurement. Each is
+    worded as what it is (comparisons.py): a measurement is never called a goal."""
+
     BUDGETED = "budgeted", _("Begroot")
     REALISED = "realised", _("Gerealiseerd")
     TARGET = "target", _("Streefwaarde")
     BASELINE = "baseline", _("Nulmeting")
+    MEASURED = "measured", _("Kengetal (gemeten)")
 
 
 class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
@@ -139,7 +143,8 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         default=ValueKind.BUDGETED,
         help_text=_(
             "Begroot (het doel in die begroting), gerealiseerd (uit het "
-            "jaarverslag), streefwaarde (lange termijn) of nulmeting."
+            "jaarverslag), streefwaarde (lange termijn), nulmeting, of kengetal: "
+            "een gemeten cijfer, met het jaar van meting."
         ),
     )
     value = models.DecimalField(
@@ -158,10 +163,21 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         null=True,
         blank=True,
         help_text=_(
-            "Optioneel: het jaar waarin gemeten is, als dat anders is dan het "
-            "begrotingsjaar, zoals '(2015)'."
+            "Het jaar waarin gemeten is, zoals '(2015)' in de begroting. Nodig "
+            "bij een kengetal; bij andere soorten alleen als het anders is dan "
+            "het begrotingsjaar."
         ),
     )
+    source = models.CharField(
+        _("bron"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optioneel: waar dit getal vandaan komt, als dat anders is dan de "
+            "bron van de indicator (zoals 'CBS, 2015')."
+        ),
+    )
+    source_en = english_version(source)
     note = models.CharField(
         _("opmerking"),
         max_length=300,
@@ -201,6 +217,14 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         ) & Budget.public_condition(f"{prefix}budget__")
 
     def clean(self):
+        if self.kind == ValueKind.MEASURED and self.measured_year is None:
+            raise ValidationError(
+                {
+                    "measured_year": _(
+                        "Een kengetal is gemeten: vul het jaar van meting in."
+                    )
+                }
+            )
         if self.value is None or not self.indicator_id:
             return
         if self.value < 0 and self.indicator.unit_kind != UnitKind.EURO:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from hengelo_portal.params import TableConfig
 
 from .comparisons import Change, format_absolute_change, format_percent_change
-from .formatting import format_value
+from .formatting import format_value, kind_note
 
 
 @total_ordering
@@ -124,11 +124,14 @@ def indicator_values_table(
             "programme": str(indicator.programme),
             "row": row,
         }
-        numbers = {}
+        numbers, kinds = {}, {}
         for year, value in zip(years, row.values, strict=True):
             number = value.value if value else None
             numbers[year] = number
-            note = value.note if value else ""
+            kinds[year] = value.kind if value else None
+            note = "; ".join(
+                text for text in (kind_note(value), value.note if value else "") if text
+            )
             text = partial(
                 format_value,
                 number,
@@ -137,6 +140,13 @@ def indicator_values_table(
             )
             record[f"y{year}"] = Cell(number, text, note)
         if old_year is not None and new_year is not None:
+            old_kind, new_kind = kinds.get(old_year), kinds.get(new_year)
+            if old_kind and new_kind and old_kind != new_kind:
+                # Like with like: a measurement is no goal of another year.
+                record["change"] = Cell(None, _("niet vergelijkbaar"))
+                record["change_percent"] = Cell(None, _("niet vergelijkbaar"))
+                data.append(record)
+                continue
             change = Change.between(numbers.get(old_year), numbers.get(new_year))
             record["change"] = Cell(
                 change.absolute,

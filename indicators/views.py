@@ -3,13 +3,12 @@
 from django.shortcuts import get_object_or_404, render
 
 from hengelo_portal.params import TABLE_PARAMETERS, YEAR, int_param, reads_parameters
-from programmes.models import Budget
 from programmes.money.selectors import documents_compared
 
 from .charts import indicator_figure, overview_figure
 from .comparisons import indicator_sentence
 from .models import Indicator, IndicatorValue
-from .selectors import indicator_year_table
+from .selectors import indicator_year_table, years_with_values
 from .tables import indicator_values_table
 
 # The overview and the comparison page their tables, and the overview draws small
@@ -73,13 +72,7 @@ def _year(request, name, years, default):
 
 @reads_parameters("van", "naar", TABLE_PARAMETERS)
 def indicator_compare(request):
-    years = list(
-        Budget.objects.public()
-        .filter(indicator_values__isnull=False)
-        .distinct()
-        .order_by("year")
-        .values_list("year", flat=True)
-    )
+    years = years_with_values()
     old_year = _year(request, "van", years, years[-2] if len(years) > 1 else None)
     new_year = _year(request, "naar", years, years[-1] if years else None)
     table = None

@@ -126,7 +126,10 @@ INDICATOR_COLUMNS = [
     ),
     Column(
         "soort_waarde",
-        _("Begroot, Gerealiseerd, Streefwaarde of Nulmeting. Leeg: Begroot."),
+        _(
+            "Begroot (het doel), Gerealiseerd, Streefwaarde, Nulmeting of Kengetal "
+            "(gemeten). Leeg: Begroot."
+        ),
         required=True,
     ),
     Column(
@@ -139,9 +142,19 @@ INDICATOR_COLUMNS = [
     ),
     Column(
         "gemeten_in",
-        _("Het jaar van meting, als dat anders is dan het begrotingsjaar."),
+        _(
+            "Het jaar van meting: nodig bij een kengetal, bij andere soorten alleen "
+            "als het anders is dan het begrotingsjaar."
+        ),
     ),
     Column("opmerking", _("Een opmerking bij de waarde.")),
+    Column(
+        "bron_waarde",
+        _(
+            "Waar deze waarde vandaan komt, als dat anders is dan de bron van de "
+            "indicator."
+        ),
+    ),
 ]
 
 # The exploitation overview ("Wat mag het kosten?"): one row per programme, document,

@@ -194,6 +194,7 @@ def indicator_values_frame(*, values: QuerySet | None = None) -> pd.DataFrame:
                 "waarde": value.value,
                 "gemeten_in": value.measured_year,
                 "opmerking": value.note,
+                "bron_waarde": value.source,
             }
         )
     return pd.DataFrame(

@@ -126,6 +126,14 @@ class ProgrammeAdmin(PortalAdmin):
     inlines = [ThemeInline, KeyFigureInline]
     actions = [publish, unpublish]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a programme to another budget changes two budgets: for whoever
+        # may change budgets (a Beheerder), not for a Redacteur.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not request.user.has_perm("programmes.change_budget"):
+            readonly.append("budget")
+        return readonly
+
 
 class ParagraphInline(VersionedStackedInline):
     model = Paragraph

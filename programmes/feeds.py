@@ -7,17 +7,19 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Action, FinancialFigure, ProductChange
+from .models import Action, FinancialFigure, ProductChange, Programme, Theme
 
 FEED_SIZE = 30
 
-# (queryset factory, kind label) of every kind of content in the feed; other apps
-# add theirs with `register`.
+# (queryset factory, kind label, date field) of every kind of content in the
+# feed; other apps add theirs with `register`.
 _sources = []
 
 
-def register(queryset, *, kind: str) -> None:
-    _sources.append((queryset, kind))
+def register(queryset, *, kind: str, date: str = "updated_at") -> None:
+    """`date` is what the feed dates an item by: its last change, or, for
+    content the feed only announces when it is new, its creation."""
+    _sources.append((queryset, kind, date))
 
 
 register(
@@ -27,6 +29,22 @@ register(
         .order_by("-updated_at")
     ),
     kind=_("Actie"),
+)
+# A new programme or part (onderdeel) is announced; its texts change often while
+# an editor finishes it, and its actions have their own entries.
+register(
+    lambda: Programme.objects.public().select_related("budget").order_by("-created_at"),
+    kind=_("Nieuw programma"),
+    date="created_at",
+)
+register(
+    lambda: (
+        Theme.objects.public()
+        .select_related("programme__budget")
+        .order_by("-created_at")
+    ),
+    kind=_("Nieuw onderdeel"),
+    date="created_at",
 )
 
 
@@ -89,16 +107,20 @@ register(
 class ChangesFeed(Feed):
     feed_type = Atom1Feed
     title = _("Wijzigingen in de begroting van de gemeente Hengelo")
-    subtitle = _("Recent gewijzigde acties, bedragen en beleidsindicatoren.")
+    subtitle = _(
+        "Nieuwe programma's en onderdelen, recent gewijzigde acties, bedragen en "
+        "beleidsindicatoren."
+    )
     link = reverse_lazy("programmes:home")
 
     def items(self):
         items = []
-        for queryset, kind in _sources:
+        for queryset, kind, date in _sources:
             for obj in queryset()[:FEED_SIZE]:
                 obj.feed_kind = kind
+                obj.feed_date = getattr(obj, date)
                 items.append(obj)
-        items.sort(key=lambda obj: obj.updated_at, reverse=True)
+        items.sort(key=lambda obj: obj.feed_date, reverse=True)
         return items[:FEED_SIZE]
 
     def item_title(self, item):
@@ -106,13 +128,16 @@ class ChangesFeed(Feed):
 
     def item_description(self, item):
         # A kind of content may say itself what its entry shows (a question
-        # with its answer); else its text or description.
+        # with its answer); else its text, description or introduction.
         if hasattr(item, "feed_description"):
             return item.feed_description()
-        return getattr(item, "text", "") or getattr(item, "description", "")
+        for field in ("text", "description", "intro"):
+            if getattr(item, field, ""):
+                return getattr(item, field)
+        return ""
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.feed_date
 
     def item_pubdate(self, item):
         return item.created_at

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hengelo_portal.params import YEAR, IntegerFilter, filter_by_id_or_slug
 
-from .models import Action, ActionKind, ActionLine, ActionStatus, Theme
+from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 
 
 def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
@@ -55,6 +55,7 @@ class ActionFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
+    # The API and the downloads take a programme's id or slug.
     programma = django_filters.CharFilter(
         method="filter_programma", label=_("Programma")
     )
@@ -89,6 +90,32 @@ class ActionFilter(django_filters.FilterSet):
         self.form.fields["jaar"].widget.choices = [("", _("Alle"))] + [
             (y, str(y)) for y in years
         ]
+
+
+class ActionPageFilter(ActionFilter):
+    """The filters of the action list's form: the programme is a choice of the
+    public programmes by the slug of their address (the programme page's links
+    say ?programma=<slug>&begrotingsjaar=<year>), not a box for an id."""
+
+    programma = django_filters.ChoiceFilter(
+        method="filter_programma", label=_("Programma"), empty_label=_("Alle")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = {}
+        # The newest budget's programme names a slug that several years share.
+        for programme in Programme.objects.public().order_by("-budget__year", "number"):
+            programmes.setdefault(programme.slug, (programme.number, str(programme)))
+        choices = [
+            (slug, label)
+            for slug, (_number, label) in sorted(
+                programmes.items(), key=lambda choice: choice[1]
+            )
+        ]
+        # The form exists already (ActionFilter set its years): set both.
+        self.filters["programma"].extra["choices"] = choices
+        self.form.fields["programma"].choices = choices  # with its empty label
 
 
 _first_line_number = (

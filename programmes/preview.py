@@ -8,7 +8,11 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.urls import path
 
-from .selectors import action_with_details, agendas_with_lines, programme_with_content
+from .selectors import (
+    action_with_details,
+    agendas_of_programme,
+    programme_with_content,
+)
 from .views import render_programme
 
 app_name = "preview"
@@ -18,7 +22,10 @@ app_name = "preview"
 def programme_preview(request, year, slug):
     programme = programme_with_content(year=year, slug=slug, public_only=False)
     return render_programme(
-        request, programme, agendas_with_lines(public_only=False), preview=True
+        request,
+        programme,
+        agendas_of_programme(programme=programme, public_only=False),
+        preview=True,
     )
 
 

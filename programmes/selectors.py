@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
@@ -16,6 +16,7 @@ from .models import (
     Agenda,
     Budget,
     KeyFigure,
+    Paragraph,
     Programme,
     Reference,
     Theme,
@@ -175,6 +176,28 @@ def action_with_details(*, pk: int, public_only: bool = True) -> Action:
 
 def agendas_with_lines(*, public_only: bool = True):
     return _public(Agenda.objects.all(), public_only).prefetch_related("lines")
+
+
+def agendas_of_programme(*, programme, public_only: bool = True):
+    """The agendas a programme uses: those whose lines its actions contribute to,
+    that a paragraph of it lists, or that a sum of it names. Agendas are shared
+    by programmes; each programme page shows only its own."""
+    actions = _public(Action.objects.filter(theme__programme=programme), public_only)
+    listed = _public(
+        Paragraph.objects.filter(
+            theme__programme=programme, followed_by_agenda__isnull=False
+        ),
+        public_only,
+    ).values("followed_by_agenda")
+    named = _public(
+        KeyFigure.objects.filter(programme=programme, agenda__isnull=False),
+        public_only,
+    ).values("agenda")
+    return (
+        agendas_with_lines(public_only=public_only)
+        .filter(Q(lines__actions__in=actions) | Q(pk__in=listed) | Q(pk__in=named))
+        .distinct()
+    )
 
 
 def _public(queryset, public_only):

@@ -14,13 +14,14 @@ from hengelo_portal.params import (
     text_param,
 )
 
-from .filters import ActionFilter, actions_for_list
+from .filters import ActionPageFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
 from .money.charts import money_charts, shares_figure, shares_sentence
 from .money.selectors import budget_shares, programme_money
 from .search import search as search_everything
 from .selectors import (
     action_with_details,
+    agendas_of_programme,
     agendas_with_lines,
     budget_on_show,
     other_budget_years,
@@ -58,7 +59,9 @@ def home(request):
 
 def programme_detail(request, year, slug):
     programme = programme_with_content(year=year, slug=slug)
-    return render_programme(request, programme, agendas_with_lines())
+    return render_programme(
+        request, programme, agendas_of_programme(programme=programme)
+    )
 
 
 def render_programme(request, programme, agendas, *, preview=False):
@@ -107,9 +110,9 @@ def render_programme(request, programme, agendas, *, preview=False):
     )
 
 
-@reads_parameters(ActionFilter.base_filters, TABLE_PARAMETERS)
+@reads_parameters(ActionPageFilter.base_filters, TABLE_PARAMETERS)
 def action_list(request):
-    filterset = ActionFilter(request.GET, queryset=actions_for_list())
+    filterset = ActionPageFilter(request.GET, queryset=actions_for_list())
     table = ActionTable(filterset.qs)
     table.caption = _("Acties, doelen en pilots")
     TableConfig(request, per_page=ACTIONS_PER_PAGE).configure(table)

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from programmes.templatetags.programme_tags import translated
 
 from ..comparisons import indicator_sentence
-from ..formatting import format_value
+from ..formatting import format_value, kind_note
 from ..models import Indicator, IndicatorValue
 from ..selectors import indicator_year_table
 
@@ -62,9 +62,16 @@ def indicator_cells(row):
 
 
 def _note(value):
-    if value is None or not value.note:
+    if value is None:
         return ""
-    return format_html(' <span class="note">({})</span>', translated(value, "note"))
+    notes = [kind_note(value), translated(value, "note") if value.note else ""]
+    notes = [note for note in notes if note]
+    if not notes:
+        return ""
+    return format_html(
+        ' <span class="note">({})</span>',
+        format_html_join("; ", "{}", [(n,) for n in notes]),
+    )
 
 
 @register.inclusion_tag("indicators/_highlights.html")

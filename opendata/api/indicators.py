@@ -17,7 +17,15 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IndicatorValue
-        fields = ["budget", "budget_year", "kind", "value", "measured_year", "note"]
+        fields = [
+            "budget",
+            "budget_year",
+            "kind",
+            "value",
+            "measured_year",
+            "note",
+            "source",
+        ]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from content.cells import plain_number
+from content.cells import cell_text
 from content.services import field_labels
+from indicators.formatting import format_number
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
 from ..columns import INDICATOR_COLUMNS
@@ -51,6 +52,7 @@ class ValueRow:
     value: Decimal | None
     measured_year: int | None
     note: str | None
+    value_source: str | None = None
     has_measured_year: bool = True  # False: the column is absent, leave it alone
 
     @property
@@ -101,8 +103,17 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
         value=value,
         measured_year=reader.year("gemeten_in"),
         note=_optional_text(reader, "opmerking", 300),
+        value_source=_optional_text(reader, "bron_waarde", 200),
         has_measured_year=reader.has("gemeten_in"),
     )
+    if (
+        values.kind == ValueKind.MEASURED
+        and values.has_measured_year
+        and values.measured_year is None
+    ):
+        reader.problem(
+            "gemeten_in", _("een kengetal is gemeten: vul het jaar van meting in")
+        )
     if value is not None:
         effective_kind = unit_kind or (
             existing.unit_kind
@@ -111,6 +122,17 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
             if unit == "%"
             else UnitKind.COUNT
         )
+        written = cell_text(cells.get("waarde"))
+        if written.endswith("%") and effective_kind != UnitKind.PERCENTAGE:
+            # The sign would be dropped silently: 0,7% of 'per 10.000' is not 0,7.
+            reader.problem(
+                "waarde",
+                _(
+                    "'%(value)s' is een percentage, maar deze indicator telt in "
+                    "'%(unit)s'; laat het procentteken weg, of maak de eenheid '%%'"
+                )
+                % {"value": written, "unit": unit},
+            )
         if value < 0 and effective_kind != UnitKind.EURO:
             reader.problem(
                 "waarde", _("een aantal of percentage kan niet negatief zijn")
@@ -164,7 +186,8 @@ def _check_file(rows: list[ValueRow], sheet: str | None) -> list[Problem]:
 
 
 def _shown(value: Decimal | None) -> str:
-    return plain_number(value) if value is not None else _("geen waarde")
+    # As the reader of the preview writes numbers: 8,9 and 6.350 in Dutch.
+    return format_number(value) if value is not None else _("geen waarde")
 
 
 class _IndicatorWriter(RecordWriter):
@@ -267,6 +290,8 @@ class _IndicatorWriter(RecordWriter):
             wanted["measured_year"] = row.measured_year
         if row.note is not None:
             wanted["note"] = row.note
+        if row.value_source is not None:
+            wanted["source"] = row.value_source
         if value is None:
             value = IndicatorValue(
                 indicator=indicator, budget=budget, kind=row.kind, **wanted

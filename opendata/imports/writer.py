@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from content.models import PublicationStatus
 from content.services import field_labels, model_update
 from content.signals import content_written
 from programmes.models import Budget, Programme, Theme
@@ -182,12 +183,26 @@ class RecordWriter:
             self.note(Outcome.UNCHANGED, what, obj, label)
 
     def budget(self, year: int) -> Budget:
+        """The budget of `year`; a new one is a draft (concept): a file with
+        targets for later years must not publish empty budgets of those years."""
         if year not in self.budgets:
             budget, created = Budget.objects.get_or_create(
-                year=year, defaults={"title": f"Begroting {year}"}
+                year=year,
+                defaults={
+                    "title": f"Begroting {year}",
+                    "publication_status": PublicationStatus.DRAFT,
+                },
             )
-            outcome = Outcome.CREATED if created else Outcome.UNCHANGED
-            self.note(outcome, "begroting", budget)
+            if created:
+                self.note(
+                    Outcome.CREATED,
+                    "begroting",
+                    budget,
+                    _("%(budget)s (concept: niet openbaar tot iemand haar publiceert)")
+                    % {"budget": budget},
+                )
+            else:
+                self.note(Outcome.UNCHANGED, "begroting", budget)
             self.budgets[year] = budget
         return self.budgets[year]
 

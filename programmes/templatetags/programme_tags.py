@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from content.translations import ENGLISH
 
-from ..models import AmountUnit, GlossaryTerm
+from ..models import AmountUnit, GlossaryTerm, Programme
 from ..money.words import grouped as grouped_number
 from ..money.words import unit_caption
 
@@ -84,10 +84,17 @@ def _glossary_pattern(terms: tuple) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(" + _trie(terms) + r")(?!\w)")
 
 
-class PageGlossary:
-    """Marks the first use of each glossary term on a page with <abbr title>."""
+# "zie programma 4", "Programme 4": a reference to another programme of the budget.
+_PROGRAMME_REFERENCE = re.compile(r"(?<!\w)[Pp]rogramm[ae] (\d{1,3})(?!\w)")
 
-    def __init__(self):
+
+class PageGlossary:
+    """Marks the first use of each glossary term on a page with <abbr title>, and
+    makes a reference to another programme of the page's budget a link."""
+
+    def __init__(self, programme=None):
+        self.programme = programme  # the page's programme, if any
+        self._programme_urls = None
         # Plain rows rather than 200 model instances per page.
         english = get_language() == ENGLISH
         self.meanings = {
@@ -100,6 +107,33 @@ class PageGlossary:
         self.seen = set()
 
     def markup(self, text: str) -> SafeString:
+        if self.programme is None or not _PROGRAMME_REFERENCE.search(text):
+            return self._glossary(text)
+        parts = []
+        position = 0
+        for match in _PROGRAMME_REFERENCE.finditer(text):
+            url = self.programme_urls().get(int(match.group(1)))
+            if url is None:
+                continue  # no such public programme, or this page's own
+            parts.append(self._glossary(text[position : match.start()]))
+            parts.append(format_html('<a href="{}">{}</a>', url, match.group()))
+            position = match.end()
+        parts.append(self._glossary(text[position:]))
+        return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
+
+    def programme_urls(self) -> dict:
+        """The public programmes of the page's budget by number, read once."""
+        if self._programme_urls is None:
+            others = (
+                Programme.objects.public()
+                .filter(budget_id=self.programme.budget_id)
+                .exclude(pk=self.programme.pk)
+                .select_related("budget")
+            )
+            self._programme_urls = {p.number: p.get_absolute_url() for p in others}
+        return self._programme_urls
+
+    def _glossary(self, text: str) -> SafeString:
         if not self.pattern:
             return escape(text)
         parts = []
@@ -147,7 +181,11 @@ def _page_glossary(context) -> PageGlossary:
     request = context.get("request")
     glossary = getattr(request, "page_glossary", None)
     if glossary is None:
-        glossary = PageGlossary()
+        programme = context.get("programme")
+        action = context.get("action")
+        if programme is None and action is not None:
+            programme = action.theme.programme
+        glossary = PageGlossary(programme=programme)
         if request is not None:
             request.page_glossary = glossary
     return glossary

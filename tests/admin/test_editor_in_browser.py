@@ -40,7 +40,7 @@ def test_editor_changes_status_publishes_and_sees_it_on_the_public_page(page):
     page.select_option("#id_status", label="In uitvoering")
     page.select_option("#id_publication_status", label="Gepubliceerd")
     page.locator("input[name=_save]").last.click()
-    assert "is met succes gewijzigd" in page.locator(".messagelist").inner_text()
+    assert "Gewijzigd: " in page.locator(".messagelist").inner_text()
 
     response = page.goto(action.get_absolute_url())
     assert response.status == 200

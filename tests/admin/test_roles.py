@@ -26,6 +26,8 @@ def test_the_migration_creates_both_groups_with_their_permissions():
     assert {"add_indicatorvalue", "change_indicatorvalue"} <= codenames
     assert {"add_glossaryterm", "change_theme", "add_paragraph"} <= codenames
     assert "change_indicator" in codenames and "add_indicator" not in codenames
+    assert "change_programme" in codenames and "add_programme" not in codenames
+    assert "change_budget" not in codenames
     assert "import_budget" in codenames
     assert not {c for c in codenames if c.startswith("delete_")}
     assert not {c for c in codenames if c.endswith(("_user", "_group"))}
@@ -135,3 +137,30 @@ def test_the_council_roles_exist_and_create_portal_user_makes_a_griffie():
     assert greet.has_perm("council.change_question")
     assert not greet.has_perm("programmes.change_action")
     assert not greet.has_perm("auth.change_user")
+
+
+def test_editor_may_finish_a_programme_but_not_change_its_budget(
+    editor_client, seed_data
+):
+    from tests.admin.helpers import form_data
+
+    programme = Programme.objects.get()
+    url = reverse("admin:programmes_programme_change", args=[programme.pk])
+    html = editor_client.get(url).content.decode()
+    form = form_data(html)
+    assert "budget" not in form  # shown, not editable
+    form["intro"] = "Een nieuwe inleiding."
+    form["developments_heading"] = "Wat speelt er"
+    form["_save"] = "Opslaan"
+    response = editor_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    programme.refresh_from_db()
+    assert programme.intro == "Een nieuwe inleiding."
+    assert programme.developments_heading == "Wat speelt er"
+    budget_url = reverse("admin:programmes_budget_change", args=[programme.budget.pk])
+    budget_form = form_data(editor_client.get(budget_url).content.decode())
+    assert "title" not in budget_form  # a Redacteur only views a budget
+    assert editor_client.post(budget_url, {"title": "Anders"}).status_code == 403
+    assert Budget.objects.get(pk=programme.budget.pk).title == "Begroting 2018"
+    add = reverse("admin:programmes_programme_add")
+    assert editor_client.get(add).status_code == 403

@@ -19,7 +19,7 @@ NEW_INTRO = "Iedereen doet mee: werk gaat voor inkomen, ook in 2026."
 
 def save(page):
     page.locator("input[name=_save]").last.click()
-    assert "met succes gewijzigd" in page.locator(".messagelist").inner_text()
+    assert "Gewijzigd: " in page.locator(".messagelist").inner_text()
 
 
 def edit_through_the_admin(page, action, value, programme):

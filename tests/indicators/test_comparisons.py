@@ -2,6 +2,8 @@ from decimal import Decimal
 
 import pytest
 
+from django.utils import translation
+
 from indicators.comparisons import Change, format_percent_change, indicator_sentence
 from indicators.models import UnitKind, ValueKind
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
@@ -74,3 +76,59 @@ def test_change_without_a_value_has_no_number():
     assert Change.between(Decimal(0), Decimal(5)).percent is None
     assert format_percent_change(None) == "geen waarde"
     assert format_percent_change(Decimal("0.44")) == "+0,4%"
+
+
+def measured(indicator, budget_year, measured_year, value):
+    return IndicatorValueFactory(
+        indicator=indicator,
+        budget=BudgetFactory(year=budget_year),
+        kind=ValueKind.MEASURED,
+        value=Decimal(value),
+        measured_year=measured_year,
+    )
+
+
+def test_a_measurement_is_never_called_a_goal():
+    """A kengetal alone: measured, with its year; never 'het doel'."""
+    indicator = IndicatorFactory(unit="%", unit_kind=UnitKind.PERCENTAGE)
+    values = [measured(indicator, 2017, 2015, "8.9")]
+    assert indicator_sentence(indicator, values) == "Gemeten in 2015: 8,9%."
+    with translation.override("en"):
+        assert indicator_sentence(indicator, values) == "Measured in 2015: 8.9%."
+
+
+def test_a_goal_and_a_measurement_are_said_apart_not_compared():
+    indicator = IndicatorFactory(unit="bedrijfsbezoeken")
+    values = [measured(indicator, 2017, 2015, "550")]
+    values += values_for(indicator, {2018: 620})
+    assert indicator_sentence(indicator, values) == (
+        "In de begroting 2018 is het doel 620 bedrijfsbezoeken. Gemeten in 2015: "
+        "550 bedrijfsbezoeken."
+    )
+    with translation.override("en"):
+        assert indicator_sentence(indicator, values) == (
+            "In the 2018 budget the goal is 620 bedrijfsbezoeken. Measured in 2015: "
+            "550 bedrijfsbezoeken."
+        )
+
+
+def test_target_against_a_measurement_says_when_it_was_measured():
+    indicator = IndicatorFactory(unit="personen")
+    values = [measured(indicator, 2018, 2016, "250")]
+    values += values_for(indicator, {2022: 400}, kind=ValueKind.TARGET)
+    assert indicator_sentence(indicator, values) == (
+        "Gemeten in 2016: 250 personen. De streefwaarde is 400 personen; het "
+        "laatste cijfer (gemeten 2016, 250 personen) ligt daar 150 onder."
+    )
+
+
+def test_a_target_without_any_figure_is_said_alone():
+    indicator = IndicatorFactory(unit="personen")
+    values = values_for(indicator, {2018: 300})
+    values += values_for(indicator, {2022: 400}, kind=ValueKind.TARGET)
+    other = IndicatorFactory(unit="personen")
+    only_target = values_for(other, {2022: 400}, kind=ValueKind.TARGET)
+    assert indicator_sentence(other, only_target) == (
+        "Voor deze indicator is nog geen begrote waarde bekend."
+    )
+    assert "De streefwaarde is 400 personen;" in indicator_sentence(indicator, values)

@@ -74,9 +74,46 @@ def test_indicator_page_has_sentence_chart_and_table(client):
     assert "<caption>Waarden van" in html
 
 
-def test_note_is_shown_at_its_value(client):
-    text = page_text(client.get("/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/"))
-    assert "Begroting 2017 Begroot 550 bedrijfsbezoeken gemeten in 2015" in text
+VISITS = "/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/"
+
+
+def test_a_measurement_is_shown_as_one_with_its_year_and_source(client):
+    value = IndicatorValue.objects.get(kind=ValueKind.MEASURED)
+    value.source = "Bedrijvenregister Twente"
+    value.save()
+    text = page_text(client.get(VISITS))
+    assert (
+        "Begroting 2017 Kengetal (gemeten) 550 bedrijfsbezoeken 2015 "
+        "Bron: Bedrijvenregister Twente"
+    ) in text
+    # Never called a goal: the goal of 2018 and the measurement of 2015 apart.
+    assert (
+        "In de begroting 2018 is het doel 550 bedrijfsbezoeken. Gemeten in 2015: "
+        "550 bedrijfsbezoeken."
+    ) in text
+    assert "evenveel als in 2017" not in text
+
+
+def test_a_measurement_in_english(client):
+    text = page_text(client.get("/en" + VISITS))
+    assert "Begroting 2017 Measured figure (kengetal) 550 bedrijfsbezoeken 2015" in text
+    assert (
+        "In the 2018 budget the goal is 550 bedrijfsbezoeken. Measured in 2015: "
+        "550 bedrijfsbezoeken."
+    ) in text
+
+
+def test_the_tables_show_a_measurement_as_one_and_compare_like_with_like(client):
+    programme = page_text(client.get("/programmas/2018/economie-werk-en-inkomen/"))
+    assert "550 bedrijfsbezoeken (kengetal, gemeten in 2015)" in programme
+    overview = client.get("/indicatoren/")
+    rows = {record["name"]: record for record in overview.context["table"].data.data}
+    visits = next(r for name, r in rows.items() if "bedrijfsbezoeken" in r["unit"])
+    assert str(visits["change"]) == "niet vergelijkbaar"
+    assert str(visits["y2017"]) == "550 bedrijfsbezoeken"
+    assert visits["y2017"].note == "kengetal, gemeten in 2015"
+    people = rows["Uitstroom naar werk (incl. zelfstandig ondernemerschap)"]
+    assert str(people["change"]) == "+60 personen"
 
 
 def test_realised_and_target_values_appear(client):

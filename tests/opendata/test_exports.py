@@ -36,7 +36,7 @@ def test_indicator_csv_is_long_format_with_every_value(client):
     assert len(text.splitlines()) == 1 + IndicatorValue.objects.count()
     assert ",2018,Begroot,17.3,," in text
     assert ",2018,Begroot,6500,," in text
-    assert ",2017,Begroot,550,2015,gemeten in 2015" in text
+    assert ",2017,Kengetal (gemeten),550,2015,," in text
 
 
 def test_empty_value_stays_empty_never_zero(client):
@@ -46,7 +46,7 @@ def test_empty_value_stays_empty_never_zero(client):
         for line in text.splitlines()
         if PERCENTAGE_SLUG in line and ",2017," in line
     )
-    assert row.endswith(",2017,Begroot,,,")
+    assert row.endswith(",2017,Begroot,,,,")
     records = json.loads(client.get("/open-data/indicatoren.json").content)
     empty = [
         r

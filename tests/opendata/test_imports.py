@@ -8,7 +8,8 @@ import pytest
 
 from django.contrib.admin.models import CHANGE, LogEntry
 
-from indicators.models import Indicator, IndicatorValue
+from content.models import PublicationStatus
+from indicators.models import Indicator, IndicatorValue, ValueKind
 from opendata.exports import actions_frame, indicator_values_frame
 from opendata.imports.pipeline import budget_file_import
 from opendata.models import ImportRun
@@ -84,10 +85,28 @@ def test_every_problem_is_reported_at_once(snapshot):
     assert problems == [
         "rij 2, kolom begrotingsjaar: 'twintig' is geen jaartal",
         "rij 3, kolom soort_waarde: 'Misschien' kan niet; kies uit Begroot, "
-        "Gerealiseerd, Streefwaarde, Nulmeting",
+        "Gerealiseerd, Streefwaarde, Nulmeting, Kengetal (gemeten)",
         "rij 4, kolom waarde: een percentage ligt tussen 0 en 100",
         "rij 5, kolom waarde: een aantal of percentage kan niet negatief zijn",
         "rij 6, kolom waarde: heeft meer dan twee cijfers achter de komma",
+    ]
+    assert snapshot() == before
+
+
+def test_percentage_sign_on_a_value_that_is_no_percentage(snapshot):
+    before = snapshot()
+    problems = problems_of(
+        csv(
+            f"{PERCENTAGE};2019;Begroot;17,3%;;",  # good, but must not be written
+            f"{CONTACTEN};2019;Begroot;0,7%;;",
+            "2018;1;;;Werkloze jongeren;per 10.000;2019;Begroot;0,7 %;;",
+        )
+    )
+    assert problems == [
+        "rij 3, kolom waarde: '0,7%' is een percentage, maar deze indicator telt in "
+        "'bedrijfscontacten'; laat het procentteken weg, of maak de eenheid '%'",
+        "rij 4, kolom waarde: '0,7 %' is een percentage, maar deze indicator telt in "
+        "'per 10.000'; laat het procentteken weg, of maak de eenheid '%'",
     ]
     assert snapshot() == before
 
@@ -251,23 +270,52 @@ def test_dutch_and_plain_numbers_are_read_right():
     assert sorted(contacts.values_list("value", flat=True)) == [6500, 7000]
 
 
-def test_begroting_2019_appears_on_the_public_indicator_page(client):
+def test_begroting_2019_is_a_draft_until_it_is_published(client):
     page = "/indicatoren/uitstroom-naar-werk-incl-zelfstandig-ondernemerschap/"
     assert "Begroting 2019" not in client.get(page).content.decode()
-    result = budget_file_import(
-        content=csv(f"{UITSTROOM};2019;Begroot;6.350;;nieuw doel"),
-        file_name="begroting-2019.csv",
+    content = csv(f"{UITSTROOM};2019;Begroot;6.350;;nieuw doel")
+    preview = budget_file_import(
+        content=content, file_name="begroting-2019.csv", dry_run=True
     )
-    assert result.ok
-    assert [c.description for c in result.created] == [
-        "Begroting 2019",
+    assert [c.description for c in preview.created] == [
+        "Begroting 2019 (concept: niet openbaar tot iemand haar publiceert)",
         "Uitstroom naar werk (incl. zelfstandig ondernemerschap) (personen), "
-        "Begroting 2019, Begroot: 6350",
+        "Begroting 2019, Begroot: 6.350",
     ]
+    result = budget_file_import(content=content, file_name="begroting-2019.csv")
+    assert result.ok
+    budget = Budget.objects.get(year=2019)
+    assert budget.publication_status == PublicationStatus.DRAFT
+    assert not Budget.objects.public().filter(year=2019).exists()
+    html = client.get(page).content.decode()
+    assert "Begroting 2019" not in html and "nieuw doel" not in html
+    assert "2019" not in client.get("/indicatoren/vergelijken/").content.decode()
+
+    budget.publication_status = PublicationStatus.PUBLISHED
+    budget.save()
     html = client.get(page).content.decode()
     assert "Begroting 2019" in html
     assert "6.350 personen" in html
     assert "nieuw doel" in html
+
+
+def test_future_targets_do_not_move_the_comparison_off_the_figures(client):
+    """Targets for later years bring budgets without budgeted figures: even
+    published, they are not what the comparison and the overview open on."""
+    result = budget_file_import(
+        content=csv(
+            *(f"{UITSTROOM};{year};Streefwaarde;400;;" for year in range(2019, 2023))
+        ),
+        file_name="streefwaarden.csv",
+    )
+    assert result.ok, result.problems
+    Budget.objects.update(publication_status=PublicationStatus.PUBLISHED)
+    compare = client.get("/indicatoren/vergelijken/")
+    assert compare.context["years"] == [2017, 2018]
+    assert (compare.context["old_year"], compare.context["new_year"]) == (2017, 2018)
+    overview = client.get("/indicatoren/")
+    assert overview.context["years"] == [2017, 2018]
+    assert "Verschil 2017–2018" in overview.content.decode()
 
 
 def test_new_programme_and_indicator_are_created_and_a_second_import_is_a_no_op(
@@ -280,7 +328,10 @@ def test_new_programme_and_indicator_are_created_and_a_second_import_is_a_no_op(
     first = budget_file_import(content=content, file_name="wonen.csv")
     assert first.ok, first.problems
     assert {(c.what, c.description) for c in first.created} >= {
-        ("begroting", "Begroting 2019"),
+        (
+            "begroting",
+            "Begroting 2019 (concept: niet openbaar tot iemand haar publiceert)",
+        ),
         ("programma", "Programma 2 Wonen"),
         ("indicator", "Nieuwe woningen (woningen)"),
     }
@@ -366,12 +417,56 @@ def test_emptied_source_is_cleared_and_an_absent_column_is_left_alone():
     frame["bron"] = ""
     assert budget_file_import(content=frame_to_csv(frame), file_name="x.csv").ok
     assert set(Indicator.objects.values_list("source", flat=True)) == {""}
-    frame = frame.drop(columns=["bron", "toelichting", "opmerking", "gemeten_in"])
+    IndicatorValue.objects.filter(measured_year=2015).update(note="bij 40 bedrijven")
+    frame = frame.drop(
+        columns=["bron", "toelichting", "opmerking", "gemeten_in", "bron_waarde"]
+    )
     frame["waarde"] = frame["waarde"].map(lambda v: v + 1 if v is not None else v)
     result = budget_file_import(content=frame_to_csv(frame), file_name="y.csv")
     assert result.ok and len(result.changed) == 11
     note = IndicatorValue.objects.get(measured_year=2015).note
-    assert note == "gemeten in 2015"  # the absent columns left these alone
+    assert note == "bij 40 bedrijven"  # the absent columns left these alone
+
+
+def test_a_measured_value_comes_in_with_its_year_and_source_and_goes_out_again(
+    snapshot,
+):
+    header = f"{HEADER};bron_waarde"
+    content = csv(
+        f"{CONTACTEN};2019;Kengetal (gemeten);6.100;2016;;CBS Statline",
+        header=header,
+    )
+    result = budget_file_import(content=content, file_name="kengetal.csv")
+    assert result.ok, result.problems
+    value = IndicatorValue.objects.get(budget__year=2019)
+    assert (value.kind, value.value, value.measured_year, value.source) == (
+        ValueKind.MEASURED,
+        Decimal(6100),
+        2016,
+        "CBS Statline",
+    )
+    Budget.objects.filter(year=2019).update(
+        publication_status=PublicationStatus.PUBLISHED
+    )
+    exported = indicator_values_frame()
+    row = exported[exported["begrotingsjaar"] == 2019].iloc[0]
+    assert (row["soort_waarde"], row["gemeten_in"], row["bron_waarde"]) == (
+        "Kengetal (gemeten)",
+        2016,
+        "CBS Statline",
+    )
+    before = snapshot()
+    again = budget_file_import(content=frame_to_csv(exported), file_name="terug.csv")
+    assert again.ok and not again.created and not again.changed
+    assert snapshot() == before
+
+
+def test_a_measured_value_without_its_year_is_refused(snapshot):
+    assert_refused(
+        csv(f"{CONTACTEN};2019;Kengetal (gemeten);6.100;;"),
+        "rij 2, kolom gemeten_in: een kengetal is gemeten: vul het jaar van meting in",
+        snapshot=snapshot,
+    )
 
 
 def test_empty_status_keeps_the_status_and_a_new_action_is_planned():

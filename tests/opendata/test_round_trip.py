@@ -2,6 +2,7 @@
 
 import pytest
 
+from content.models import PublicationStatus
 from indicators.models import IndicatorValue
 from opendata.exports import actions_frame, indicator_values_frame
 from opendata.imports.pipeline import budget_file_import
@@ -39,6 +40,9 @@ def test_round_trip_into_an_empty_database(variant, empty_domain, snapshot):
     for content in files:
         result = budget_file_import(content=content, file_name="export", dry_run=False)
         assert result.ok, [str(p) for p in result.problems]
+    # A budget an import creates is a draft until someone publishes it.
+    assert not Budget.objects.public().exists()
+    Budget.objects.update(publication_status=PublicationStatus.PUBLISHED)
 
     assert _comparable(indicator_values_frame()) == _comparable(indicators)
     assert _comparable(actions_frame()) == _comparable(actions)

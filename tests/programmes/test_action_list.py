@@ -1,5 +1,7 @@
 """The action overview: sortable, filterable, paginated, with a count."""
 
+import re
+
 import pytest
 
 from programmes.models import Action, ActionLine, ActionStatus
@@ -37,6 +39,31 @@ def test_filter_by_action_line(client):
     line = ActionLine.objects.get(agenda__name="Twente Werkt", number=3)
     text = page_text(client.get("/acties/", {"actielijn": line.pk}))
     assert f"{line.actions.count()} resultaten" in text
+
+
+def test_the_programme_filter_is_a_choice_of_the_public_programmes(client):
+    from programmes.models import Programme
+    from tests.programmes.factories import ProgrammeFactory, ThemeFactory
+
+    first = Programme.objects.get(number=1)
+    second = ProgrammeFactory(budget=first.budget, number=2, title="Sociaal Domein")
+    ActionFactory(theme=ThemeFactory(programme=second), title="Wijkteams")
+    ProgrammeFactory(budget=first.budget, number=3, publication_status="draft")
+    html = client.get("/acties/").content.decode()
+    select = html.split('name="programma"')[1].split("</select>")[0]
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+    assert options == [
+        ("", "Alle"),
+        ("economie-werk-en-inkomen", "Programma 1 Economie, Werk en Inkomen"),
+        ("sociaal-domein", "Programma 2 Sociaal Domein"),
+    ]
+    text = page_text(client.get("/acties/", {"programma": "sociaal-domein"}))
+    assert "1 resultaat" in text and "Wijkteams" in text
+    assert "18 resultaten" in page_text(
+        client.get("/acties/", {"programma": "economie-werk-en-inkomen"})
+    )
+    english = client.get("/en/acties/").content.decode()
+    assert ">Programme 2 Sociaal Domein</option>" in english
 
 
 def test_an_invalid_filter_value_gives_a_message_not_an_error(client):

@@ -49,3 +49,35 @@ def test_same_matches_on_the_whole_seed(seed_data):
 
 def test_no_terms_no_pattern():
     assert _glossary_pattern(()) is None
+
+
+@pytest.mark.usefixtures("seed_data")
+def test_a_reference_to_another_programme_is_a_link(client):
+    from programmes.models import Programme
+    from tests.programmes.factories import (
+        ActionFactory,
+        ParagraphFactory,
+        ProgrammeFactory,
+        ThemeFactory,
+    )
+
+    first = Programme.objects.get(number=1)
+    second = ProgrammeFactory(
+        budget=first.budget,
+        number=2,
+        title="Sociaal Domein",
+        slug="sociaal-domein",
+        intro="Werk en inkomen: zie programma 1. Over sport gaat programma 9.",
+    )
+    theme = ThemeFactory(programme=second)
+    ParagraphFactory(theme=theme, text="Samen met Programma 1 en programma 2.")
+    action = ActionFactory(theme=theme, text="Zoals in programma 1 staat.")
+    link = f'<a href="{first.get_absolute_url()}">programma 1</a>'
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert f"Werk en inkomen: zie {link}." in html
+    assert "Over sport gaat programma 9." in html  # no such programme: plain text
+    assert (
+        f'Samen met <a href="{first.get_absolute_url()}">Programma 1</a> en '
+        "programma 2."  # its own page: no link to itself
+    ) in html
+    assert link in client.get(action.get_absolute_url()).content.decode()

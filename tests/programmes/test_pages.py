@@ -72,6 +72,35 @@ def test_changes_feed_lists_recent_changes(client):
     assert 'rel="alternate"' in client.get("/").content.decode()
 
 
+def test_changes_feed_announces_new_programmes_and_parts(client):
+    from content.models import PublicationStatus
+    from programmes.models import Budget
+    from tests.programmes.factories import ProgrammeFactory, ThemeFactory
+
+    budget = Budget.objects.get(year=2018)
+    programme = ProgrammeFactory(
+        budget=budget, number=2, title="Sociaal Domein", intro="Iedereen doet mee."
+    )
+    ThemeFactory(programme=programme, title="Meedoen")
+    ThemeFactory(programme=programme, title="Nog niet af", publication_status="draft")
+    ProgrammeFactory(
+        budget=budget,
+        number=3,
+        title="Nog een concept",
+        publication_status=PublicationStatus.DRAFT,
+    )
+    body = client.get("/wijzigingen/atom/").content.decode()
+    entries = body.split("<entry>")[1:]
+    titles = [re.search(r"<title>(.*?)</title>", e)[1] for e in entries]
+    assert titles[:2] == [
+        "Nieuw onderdeel: Meedoen",
+        "Nieuw programma: Programma 2 Sociaal Domein",
+    ]
+    assert "/programmas/2018/sociaal-domein/#meedoen" in entries[0]
+    assert "Iedereen doet mee." in entries[1]
+    assert "Nog niet af" not in body and "Nog een concept" not in body
+
+
 def test_home_shows_the_budget_programmes_highlights_and_search(client):
     response = client.get("/")
     text = page_text(response)

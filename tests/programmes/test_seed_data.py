@@ -180,9 +180,9 @@ def test_every_indicator_value_is_stored_as_a_number_with_its_unit():
     ):
         stored = {
             v.budget.year: v
-            for v in indicator.values.filter(kind=ValueKind.BUDGETED).select_related(
-                "budget"
-            )
+            for v in indicator.values.filter(
+                kind__in=[ValueKind.BUDGETED, ValueKind.MEASURED]
+            ).select_related("budget")
         }
         assert sorted(stored) == [2017, 2018]
         for year, (value, measured) in by_year.items():
@@ -190,6 +190,9 @@ def test_every_indicator_value_is_stored_as_a_number_with_its_unit():
                 f"{indicator} {year}"
             )
             assert stored[year].measured_year == measured
+            # '550 (2015)' in the 2017 column is a measurement, not a goal.
+            expected = ValueKind.MEASURED if measured else ValueKind.BUDGETED
+            assert stored[year].kind == expected
 
 
 def test_no_value_is_not_zero():

@@ -1,0 +1,51 @@
+"""A second programme brought in by an import reads as well as programme 1: axe
+finds no WCAG 2.1 AA issue and the Nu HTML Checker no error on its pages."""
+
+import pytest
+
+from opendata.imports.pipeline import budget_file_import
+from programmes.models import Action, Paragraph, Programme, Theme
+from tests.browser import axe_violations, vnu_errors
+from tests.opendata.test_second_programme import second_programme_workbook
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
+
+
+@pytest.fixture
+def second_programme(seed_data):
+    result = budget_file_import(
+        content=second_programme_workbook(), file_name="programma-2.xlsx"
+    )
+    assert result.ok, result.problems
+    programme = Programme.objects.get(budget__year=2018, number=2)
+    Paragraph.objects.create(
+        theme=Theme.objects.get(programme=programme),
+        order=1,
+        text="Wat we doen om mee te laten doen:",
+        followed_by_actions="action",
+    )
+    action = Action.objects.filter(theme__programme=programme).first()
+    indicator = programme.indicators.get()
+    paths = [
+        programme.get_absolute_url(),
+        action.get_absolute_url(),
+        indicator.get_absolute_url(),
+        "/indicatoren/",
+    ]
+    return paths + ["/en" + path for path in paths]
+
+
+def test_the_second_programme_has_no_axe_violations(page, second_programme):
+    for path in second_programme:
+        assert page.goto(path).status == 200, path
+        page.wait_for_load_state("networkidle")
+        assert axe_violations(page) == [], path
+
+
+def test_the_second_programme_is_valid_html(page, second_programme, tmp_path):
+    files = []
+    for number, path in enumerate(second_programme):
+        file = tmp_path / f"programma-2-{number}.html"
+        file.write_text(page.goto(path).text(), encoding="utf-8")
+        files.append(file)
+    assert vnu_errors(files) == []

@@ -1,0 +1,170 @@
+"""A second programme brought in by a Redacteur: one workbook through the admin's
+import page, finished in the admin, then its public page (issue 14)."""
+
+import pandas as pd
+import pytest
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from content.models import PublicationStatus
+from hengelo_portal.services import portal_user_create
+from indicators.models import Indicator, IndicatorValue, ValueKind
+from opendata.columns import ACTION_COLUMNS, INDICATOR_COLUMNS
+from opendata.spreadsheets import frames_to_xlsx
+from programmes.models import Action, Budget, Paragraph, Programme, Theme
+from tests.admin.helpers import form_data, signed_in
+from tests.html import page_text
+
+pytestmark = pytest.mark.usefixtures("seed_data")
+
+URL = "/admin/opendata/importrun/inlezen/"
+PAGE = "/programmas/2018/sociaal-domein/"
+PROGRAMME = {
+    "programma_begrotingsjaar": 2018,
+    "programma_nummer": 2,
+    "programma": "Sociaal Domein",
+}
+
+
+@pytest.fixture
+def editor_client(db):
+    """A Redacteur, made as the README makes accounts."""
+    editor = portal_user_create(
+        username="redacteur", role="redacteur", password="Begroting-Hengelo-2018"
+    )
+    return signed_in(editor)
+
+
+def frame(rows, columns):
+    return pd.DataFrame(rows, columns=[c.name for c in columns], dtype=object)
+
+
+def second_programme_workbook() -> bytes:
+    """Programme 2 of Begroting 2018, small: two actions, two indicators, one of
+    them a kengetal, and a target for 2021 (a budget year that does not exist)."""
+    part = {
+        **PROGRAMME,
+        "onderdeel_slug": "meedoen",
+        "onderdeel": "Meedoen",
+        "onderdeel_volgorde": 1,
+        "status": "Gepland",
+        "jaar": 2018,
+    }
+    actions = frame(
+        [
+            {
+                **part,
+                "soort": "Actie",
+                "volgorde": 1,
+                "titel": "Wijkteams versterken",
+                "tekst": "We versterken de wijkteams in elke wijk.",
+                "actielijnen": "Agenda voor Twente 2. arbeidsmarkt & talent",
+            },
+            {
+                **part,
+                "soort": "Actie",
+                "volgorde": 2,
+                "titel": "Schuldhulp dichtbij",
+                "tekst": "Schuldhulp komt naar de mensen toe.",
+            },
+        ],
+        ACTION_COLUMNS,
+    )
+    indicator = {
+        **PROGRAMME,
+        "indicator": "Cliënten met een maatwerkvoorziening",
+        "eenheid": "per 10.000 inwoners",
+        "volgorde": 1,
+        "bron": "Waarstaatjegemeente.nl",
+    }
+    indicators = frame(
+        [
+            {
+                **indicator,
+                "begrotingsjaar": 2017,
+                "soort_waarde": "Kengetal (gemeten)",
+                "waarde": "640",
+                "gemeten_in": 2015,
+                "bron_waarde": "CBS, 2015",
+            },
+            {
+                **indicator,
+                "begrotingsjaar": 2018,
+                "soort_waarde": "Begroot",
+                "waarde": "600",
+            },
+            {
+                **indicator,
+                "begrotingsjaar": 2021,
+                "soort_waarde": "Streefwaarde",
+                "waarde": "550",
+            },
+        ],
+        INDICATOR_COLUMNS,
+    )
+    return frames_to_xlsx({"indicatoren": indicators, "acties": actions})
+
+
+def import_as(client, content: bytes):
+    file = SimpleUploadedFile("programma-2.xlsx", content)
+    preview = client.post(URL, {"file": file})
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "is niet ingelezen" not in html, html
+    confirmed = client.post(URL, {"confirm": "1", "digest": preview.context["digest"]})
+    assert confirmed.status_code == 302
+    return html
+
+
+def test_an_editor_brings_in_a_second_programme_and_finishes_it(editor_client, client):
+    preview = import_as(editor_client, second_programme_workbook())
+    assert "Programma 2 Sociaal Domein" in preview
+    assert "Begroting 2021 (concept: niet openbaar tot iemand haar publiceert)" in (
+        preview
+    )
+    programme = Programme.objects.get(budget__year=2018, number=2)
+    assert Budget.objects.get(year=2021).publication_status == PublicationStatus.DRAFT
+    measured = IndicatorValue.objects.get(
+        kind=ValueKind.MEASURED, indicator__programme=programme
+    )
+    assert (measured.measured_year, measured.source) == (2015, "CBS, 2015")
+
+    # The editor finishes the programme in the admin: its intro (a Redacteur may
+    # change a programme now) and, until the narrative can be imported, the
+    # paragraph after which the actions follow.
+    url = f"/admin/programmes/programme/{programme.pk}/change/"
+    form = form_data(editor_client.get(url).content.decode())
+    form["intro"] = "Iedereen doet mee in Hengelo."
+    form["_save"] = "Opslaan"
+    assert editor_client.post(url, form).status_code == 302
+    Paragraph.objects.create(
+        theme=Theme.objects.get(programme=programme),
+        order=1,
+        text="Wat we doen om mee te laten doen:",
+        followed_by_actions="action",
+    )
+
+    text = page_text(client.get(PAGE))
+    assert "Iedereen doet mee in Hengelo." in text
+    paragraph = text.index("Wat we doen om mee te laten doen:")
+    assert paragraph < text.index("Wijkteams versterken")
+    assert text.index("Wijkteams versterken") < text.index("Schuldhulp dichtbij")
+    # Its own agenda, not programme 1's Twente Werkt.
+    assert "Agenda voor Twente" in text
+    assert "Twente Werkt" not in text
+    # The measurement is said as one; the 2021 target's draft budget is no column.
+    assert "640 per 10.000 inwoners (kengetal, gemeten in 2015)" in text
+    assert "Begroting 2021" not in text
+    # Programme 1 keeps both of its agendas.
+    first = page_text(client.get("/programmas/2018/economie-werk-en-inkomen/"))
+    assert "Twente Werkt" in first and "Agenda voor Twente" in first
+
+
+def test_a_programme_without_agendas_has_no_agenda_section(editor_client, client):
+    content = second_programme_workbook()
+    import_as(editor_client, content)
+    for action in Action.objects.filter(theme__programme__number=2):
+        action.action_lines.clear()
+    html = client.get(PAGE).content.decode()
+    assert 'id="agendas"' not in html and 'href="#agendas"' not in html
+    assert Indicator.objects.filter(programme__number=2).count() == 1
