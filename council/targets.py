@@ -1,8 +1,7 @@
 """The parts of the budget a note or a question can be about, in one place.
 
 Each kind names its model, its path to the programme (the page it shows beside)
-and its anchor on that page. Another kind (the financial lines, when they come)
-is one more line in TARGETS.
+and its anchor on that page. Another kind is one more line in TARGETS.
 """
 
 from dataclasses import dataclass
@@ -32,6 +31,9 @@ TARGETS = {
     ),
     "action": TargetKind("programmes.Action", _("actie"), "theme__programme"),
     "indicator": TargetKind("indicators.Indicator", _("beleidsindicator"), "programme"),
+    "financialfigure": TargetKind(
+        "programmes.FinancialFigure", _("financieel bedrag"), "programme", "regel-{pk}"
+    ),
 }
 
 

@@ -20,7 +20,9 @@ def council_beside_text(context, programme):
 
 
 @register.inclusion_tag("council/_beside.html", takes_context=True)
-def council_box(context, council, target):
+def council_box(context, council, target, label=""):
+    """`label` says what the box is about where the page does not show it beside
+    the box (a line of the table of lasten and baten)."""
     questions, notes = council.of(target)
     member = council.member
     return {
@@ -30,6 +32,7 @@ def council_box(context, council, target):
         "deadline": council.deadline,
         "kind": target_kind_of(type(target)),
         "target": target,
+        "label": label,
         "csrf_token": context.get("csrf_token") if member else None,
         "back": context["request"].get_full_path() if member else "",
     }

@@ -50,6 +50,9 @@ class Row:
     label: str
     cells: list[Cell]
     total: bool
+    # The line's figure for the document's own year: what a council member's note
+    # or technical question about the line is about.
+    own: FinancialFigure | None = None
 
 
 @dataclass
@@ -127,7 +130,15 @@ def exploitation(document, figures) -> Exploitation:
                 line_amount(line, figure.amount) if figure else _("niet gepubliceerd")
             )
             cells.append(Cell(figure, text))
-        rows.append(Row(line, line.label, cells, total=line in TOTALS))
+        rows.append(
+            Row(
+                line,
+                line.label,
+                cells,
+                total=line in TOTALS,
+                own=by_cell.get((line, document.year)),
+            )
+        )
     units = {f.unit for f in figures}
     return Exploitation(
         document=document,
