@@ -34,11 +34,18 @@ def fill_every_text_field():
                 and not field.choices
                 and field.editable
             ]
+            # A field in a unique constraint (a product's code within its
+            # document) is made unique like a unique field.
+            constrained = {
+                name
+                for constraint in model._meta.constraints
+                for name in getattr(constraint, "fields", ())
+            }
             for obj in model.objects.all():
                 for field in fields:
                     limit = field.max_length or len(PAYLOAD)
                     value = PAYLOAD[:limit]
-                    if field.unique:
+                    if field.unique or field.name in constrained:
                         suffix = str(obj.pk)
                         value = PAYLOAD[: limit - len(suffix)] + suffix
                     setattr(obj, field.name, value)

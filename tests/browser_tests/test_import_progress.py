@@ -53,6 +53,9 @@ def test_upload_progress_preview_confirm_result(page, tmp_path, monkeypatch):
     # rule is left to the page without the reload, checked in full below.
     assert [v for v in axe_violations(page) if not v.startswith("meta-refresh ")] == []
     page.get_by_role("link", name="Niet meer automatisch verversen").click()
+    # Under load the new page may still be arriving: wait for it, whole.
+    page.wait_for_url("**?vernieuwen=uit")
+    page.wait_for_load_state("load")
     assert page.locator('meta[http-equiv="refresh"]').count() == 0
     files.append(tmp_path / "progress-still.html")
     files[1].write_text(page.content(), encoding="utf-8")  # before axe is added

@@ -121,7 +121,7 @@ def test_the_whole_question_flow(
     submit(writer, writer.locator("#dashboard-questions a", has_text="Hoeveel banen"))
     writer.fill("#id_answer", "Naar schatting 120 banen in vier jaar.")
     submit(writer, writer.locator("input[name=_save]").last)
-    assert "is met succes gewijzigd" in writer.locator(".messagelist").inner_text()
+    assert "Gewijzigd: " in writer.locator(".messagelist").inner_text()
 
     griffie.goto(f"/admin/council/question/{question.pk}/change/")
     griffie.check("#id_publish")

@@ -10,6 +10,8 @@ from content.models import PublicationStatus
 from hengelo_portal.services import portal_user_create
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from opendata.columns import ACTION_COLUMNS, INDICATOR_COLUMNS
+from opendata.jobs import import_jobs_work
+from opendata.models import ImportJob
 from opendata.spreadsheets import frames_to_xlsx
 from programmes.models import Action, Budget, Paragraph, Programme, Theme
 from tests.admin.helpers import form_data, signed_in
@@ -106,13 +108,20 @@ def second_programme_workbook() -> bytes:
 
 
 def import_as(client, content: bytes):
+    """Upload, let the worker make the preview, confirm, let it import (the
+    worker runs here in the test's process)."""
     file = SimpleUploadedFile("programma-2.xlsx", content)
-    preview = client.post(URL, {"file": file})
-    assert preview.status_code == 200
-    html = preview.content.decode()
+    uploaded = client.post(URL, {"file": file})
+    assert uploaded.status_code == 302
+    assert import_jobs_work(once=True) == 1
+    job = ImportJob.objects.latest("pk")
+    html = client.get(job.get_absolute_url()).content.decode()
     assert "is niet ingelezen" not in html, html
-    confirmed = client.post(URL, {"confirm": "1", "digest": preview.context["digest"]})
+    confirmed = client.post(
+        job.get_absolute_url(), {"confirm": "1", "digest": job.digest}
+    )
     assert confirmed.status_code == 302
+    assert import_jobs_work(once=True) == 1
     return html
 
 
