@@ -15,6 +15,7 @@ from .models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,
+    MoneyUnit,
     Population,
     ProductChange,
 )
@@ -119,6 +120,10 @@ def exploitation(document, figures) -> Exploitation:
         kinds.setdefault(figure.year, figure.kind)
     columns = [Column(year, kind) for year, kind in sorted(kinds.items())]
     by_cell = {(f.line, f.year): f for f in figures}
+    # One unit per table: as published (× € 1.000) where every figure has it,
+    # else every cell in euros, so that no column mixes thousands and euros.
+    units = {f.unit for f in figures}
+    unit = units.pop() if len(units) == 1 else MoneyUnit.EURO
     rows = []
     for line in FinancialLine:
         if not any((line, c.year) in by_cell for c in columns):
@@ -126,9 +131,11 @@ def exploitation(document, figures) -> Exploitation:
         cells = []
         for column in columns:
             figure = by_cell.get((line, column.year))
-            text = (
-                line_amount(line, figure.amount) if figure else _("niet gepubliceerd")
-            )
+            if figure is None:
+                text = _("niet gepubliceerd")
+            else:
+                shown = figure.amount if unit == figure.unit else figure.euros
+                text = line_amount(line, shown)
             cells.append(Cell(figure, text))
         rows.append(
             Row(
@@ -139,10 +146,9 @@ def exploitation(document, figures) -> Exploitation:
                 own=by_cell.get((line, document.year)),
             )
         )
-    units = {f.unit for f in figures}
     return Exploitation(
         document=document,
-        unit=units.pop() if len(units) == 1 else "",
+        unit=unit,
         columns=columns,
         rows=rows,
         rounding=rounding_differences(figures),

@@ -397,3 +397,16 @@ def test_only_the_previous_budget_is_compared_on_the_page(client, seed_data):
     assert "Vergeleken met de Begroting 2017" in text
     assert "Vergeleken met de Begroting 2016" not in text
     assert "Twee andere begrotingen vergelijken" in text
+
+
+@pytest.mark.django_db
+def test_a_figure_entered_in_euros_does_not_mix_units_in_a_column(client, seed_data):
+    """An editor enters one figure in euros: the table then shows every cell in
+    euros, and says so, instead of 71.241 beside 41.606.000."""
+    figure = FinancialFigure.objects.get(document__year=2018, line="baten", year=2018)
+    figure.amount, figure.unit = Decimal("41606000"), "euro"
+    figure.save()
+    html = client.get(PAGE).content.decode()
+    table = table_by_caption(html, "Begroting 2018 (Bedragen in euro's)", "money")
+    assert table["Baten"]["Begroting 2018"] == "41.606.000"
+    assert table["Lasten"]["Begroting 2018"] == "71.241.000"
