@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
 from content.cells import FILE_LANGUAGE, choice_text, dutch_number
+from content.models import PublicationStatus
 from council.models import NoteVisibility, QuestionStatus
 from council.selectors import notes_of, public_questions
 from indicators.models import IndicatorValue, UnitKind, ValueKind
@@ -21,7 +22,10 @@ from programmes.models import (
     ActionKind,
     ActionLine,
     ActionStatus,
+    Agenda,
     AmountUnit,
+    Budget,
+    GlossaryTerm,
     KeyFigure,
     Paragraph,
     Programme,
@@ -35,10 +39,14 @@ from programmes.money.models import (
     MoneyUnit,
     ProductChange,
 )
+from programmes.selectors import agendas_of_programmes
 
 from .columns import (
     ACTION_COLUMNS,
+    AGENDA_COLUMNS,
+    BUDGET_COLUMNS,
     CHANGE_COLUMNS,
+    GLOSSARY_COLUMNS,
     INDICATOR_COLUMNS,
     MONEY_COLUMNS,
     PROGRAMME_TEXT_COLUMNS,
@@ -116,13 +124,16 @@ def actions_frame(*, actions: QuerySet | None = None) -> pd.DataFrame:
                 "programma": programme.title,
                 "onderdeel_slug": theme.slug,
                 "onderdeel": theme.title,
+                "onderdeel_en": theme.title_en,
                 "onderdeel_volgorde": theme.order,
                 "soort": choice_text(ActionKind, action.kind),
                 "status": choice_text(ActionStatus, action.status),
                 "jaar": action.year,
                 "volgorde": action.order,
                 "titel": action.title,
+                "titel_en": action.title_en,
                 "tekst": action.text,
+                "tekst_en": action.text_en,
                 "actielijnen": "\n".join(
                     action_line_label(line) for line in action.action_lines.all()
                 ),
@@ -184,17 +195,23 @@ def indicator_values_frame(*, values: QuerySet | None = None) -> pd.DataFrame:
                 "programma": programme.title,
                 "indicator_slug": indicator.slug,
                 "indicator": indicator.name,
+                "indicator_en": indicator.name_en,
                 "volgorde": indicator.order,
                 "eenheid": indicator.unit,
+                "eenheid_en": indicator.unit_en,
                 "soort_getal": choice_text(UnitKind, indicator.unit_kind),
                 "bron": indicator.source,
+                "bron_en": indicator.source_en,
                 "toelichting": indicator.description,
+                "toelichting_en": indicator.description_en,
                 "begrotingsjaar": value.budget.year,
                 "soort_waarde": choice_text(ValueKind, value.kind),
                 "waarde": value.value,
                 "gemeten_in": value.measured_year,
                 "opmerking": value.note,
+                "opmerking_en": value.note_en,
                 "bron_waarde": value.source,
+                "bron_waarde_en": value.source_en,
             }
         )
     return pd.DataFrame(
@@ -254,10 +271,14 @@ def programme_texts_frame(*, programmes: QuerySet | None = None) -> pd.DataFrame
             "programma_begrotingsjaar": programme.budget.year,
             "programma_nummer": programme.number,
             "programma": programme.title,
+            "programma_en": programme.title_en,
             "webadres": programme.slug,
             "inleiding": programme.intro,
+            "inleiding_en": programme.intro_en,
             "kop_ontwikkelingen": programme.developments_heading,
+            "kop_ontwikkelingen_en": programme.developments_heading_en,
             "opmerking_indicatoren": programme.indicators_note,
+            "opmerking_indicatoren_en": programme.indicators_note_en,
         }
         for programme in programmes.order_by("budget__year", "number")
     ]
@@ -289,9 +310,11 @@ def texts_frame(*, paragraphs: QuerySet | None = None) -> pd.DataFrame:
                 "programma": programme.title,
                 "onderdeel_slug": theme.slug,
                 "onderdeel": theme.title,
+                "onderdeel_en": theme.title_en,
                 "onderdeel_volgorde": theme.order,
                 "volgorde": paragraph.order,
                 "tekst": paragraph.text,
+                "tekst_en": paragraph.text_en,
                 "gevolgd_door": choice_text(ActionKind, paragraph.followed_by_actions)
                 if paragraph.followed_by_actions
                 else "",
@@ -307,13 +330,27 @@ def texts_frame(*, paragraphs: QuerySet | None = None) -> pd.DataFrame:
 
 def budget_frames(*, programme: str = "", year: int | None = None) -> dict:
     """Every table of a budget (or of one programme), as the sheets of one workbook
-    that the import reads back: texts first, so that what follows finds its parts."""
+    that the import reads back. The import writes them in its own order (budgets,
+    agendas and texts before what refers to them), whatever the sheets' order."""
     programmes = filter_programme(Programme.objects.public(), "", programme)
     if year is not None:
         programmes = programmes.filter(budget__year=year)
     chosen = programmes.values("pk")
+    whole = not programme.strip() and year is None
     return {
+        "begrotingen": budgets_frame(
+            budgets=Budget.objects.public()
+            if whole
+            else Budget.objects.public().filter(programmes__in=chosen).distinct()
+        ),
         "programmas": programme_texts_frame(programmes=programmes),
+        # The whole portal's file holds every public agenda, also one that no
+        # programme uses yet; one budget's or programme's file the ones it uses.
+        "agendas": agendas_frame(
+            agendas=Agenda.objects.public()
+            if whole
+            else agendas_of_programmes(programmes=chosen)
+        ),
         "teksten": texts_frame(
             paragraphs=Paragraph.objects.public().filter(theme__programme__in=chosen)
         ),
@@ -334,7 +371,83 @@ def budget_frames(*, programme: str = "", year: int | None = None) -> dict:
         "verschillen": product_changes_frame(
             changes=ProductChange.objects.public().filter(programme__in=chosen)
         ),
+        # The glossary explains the words of every programme's text.
+        "begrippen": glossary_frame(),
     }
+
+
+def budgets_frame(*, budgets: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public budget: its year, titles and publication."""
+    budgets = budgets if budgets is not None else Budget.objects.public()
+    rows = [
+        {
+            "begrotingsjaar": budget.year,
+            "titel": budget.title,
+            "titel_en": budget.title_en,
+            "omschrijving": budget.description,
+            "omschrijving_en": budget.description_en,
+            "publicatie": choice_text(PublicationStatus, budget.publication_status),
+        }
+        for budget in budgets.order_by("year")
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in BUDGET_COLUMNS], dtype=object
+    )
+
+
+def agendas_frame(*, agendas: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public action line, and one for an agenda without lines."""
+    agendas = (agendas if agendas is not None else Agenda.objects.public()).order_by(
+        "order", "name", "pk"
+    )
+    agendas = agendas.prefetch_related(None).prefetch_related(
+        Prefetch("lines", queryset=ActionLine.objects.order_by("number"))
+    )
+    rows = []
+    for agenda in agendas:
+        about = {
+            "agenda_slug": agenda.slug,
+            "agenda": agenda.name,
+            "agenda_en": agenda.name_en,
+            "afkorting": agenda.abbreviation,
+            "coordinatie": agenda.coordinator,
+            "omschrijving": agenda.description,
+            "omschrijving_en": agenda.description_en,
+            "vanaf_jaar": agenda.start_year,
+            "looptijd_jaren": agenda.duration_years,
+            "agenda_volgorde": agenda.order,
+        }
+        lines = [
+            {
+                "actielijn_nummer": line.number,
+                "actielijn": line.title,
+                "actielijn_en": line.title_en,
+                "gemeentelijke_focus": "ja" if line.municipal_focus else "",
+            }
+            for line in agenda.lines.all()
+        ]
+        rows += [about | line for line in lines] or [about]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in AGENDA_COLUMNS], dtype=object
+    )
+
+
+def glossary_frame() -> pd.DataFrame:
+    """Every term of the glossary (all of it is public)."""
+    rows = [
+        {
+            "term": term.term,
+            "begrip_slug": term.slug,
+            "betekenis": term.meaning,
+            "betekenis_en": term.meaning_en,
+            "toelichting": term.description,
+            "toelichting_en": term.description_en,
+        }
+        for term in GlossaryTerm.objects.order_by("term", "pk")
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in GLOSSARY_COLUMNS], dtype=object
+    )
 
 
 def product_changes_frame(*, changes: QuerySet | None = None) -> pd.DataFrame:
@@ -351,11 +464,14 @@ def product_changes_frame(*, changes: QuerySet | None = None) -> pd.DataFrame:
             "volgorde": change.order,
             "productcode": change.product_code,
             "product": change.product_name,
+            "product_en": change.product_name_en,
             "taakveld_code": change.task_field_code,
             "taakveld": change.task_field_name,
+            "taakveld_en": change.task_field_name_en,
             "verschil": change.amount,
             "eenheid": choice_text(MoneyUnit, change.unit),
             "toelichting": change.explanation,
+            "toelichting_en": change.explanation_en,
         }
         for change in changes.order_by(
             "programme__budget__year",
@@ -375,7 +491,7 @@ def sums_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
     figures = (
         (figures if figures is not None else KeyFigure.objects.public())
         .filter(action__isnull=True)
-        .select_related("programme__budget", "theme")
+        .select_related("programme__budget", "theme", "agenda")
     )
     rows = [
         {
@@ -385,11 +501,13 @@ def sums_frame(*, figures: QuerySet | None = None) -> pd.DataFrame:
             "onderdeel_slug": figure.theme.slug if figure.theme else "",
             "volgorde": figure.order,
             "omschrijving": figure.label,
+            "omschrijving_en": figure.label_en,
             "bedrag": figure.amount,
             "eenheid": choice_text(AmountUnit, figure.unit),
             "circa": "ja" if figure.approximate else "",
             "vanaf": figure.year_from,
             "tot_en_met": figure.year_to,
+            "agenda": figure.agenda.name if figure.agenda else "",
         }
         for figure in figures.order_by(
             "programme__budget__year", "programme__number", "order", "pk"

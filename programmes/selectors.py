@@ -182,15 +182,22 @@ def agendas_of_programme(*, programme, public_only: bool = True):
     """The agendas a programme uses: those whose lines its actions contribute to,
     that a paragraph of it lists, or that a sum of it names. Agendas are shared
     by programmes; each programme page shows only its own."""
-    actions = _public(Action.objects.filter(theme__programme=programme), public_only)
+    return agendas_of_programmes(programmes=[programme], public_only=public_only)
+
+
+def agendas_of_programmes(*, programmes, public_only: bool = True):
+    """The agendas any of `programmes` (a list or QuerySet) uses."""
+    actions = _public(
+        Action.objects.filter(theme__programme__in=programmes), public_only
+    )
     listed = _public(
         Paragraph.objects.filter(
-            theme__programme=programme, followed_by_agenda__isnull=False
+            theme__programme__in=programmes, followed_by_agenda__isnull=False
         ),
         public_only,
     ).values("followed_by_agenda")
     named = _public(
-        KeyFigure.objects.filter(programme=programme, agenda__isnull=False),
+        KeyFigure.objects.filter(programme__in=programmes, agenda__isnull=False),
         public_only,
     ).values("agenda")
     return (

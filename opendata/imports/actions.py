@@ -31,6 +31,7 @@ from programmes.models import (
 )
 
 from ..columns import ACTION_COLUMNS
+from .agendas import agendas_by_word
 from .pipeline import (
     ID_MAX,
     RowReader,
@@ -76,6 +77,8 @@ class ActionRow:
     references: list[tuple[str, str, str]] | None = None
     amounts: list[dict] | None = None
     problems: list[Problem] = field(default_factory=list)
+    theme_english: dict = field(default_factory=dict)
+    english: dict = field(default_factory=dict)  # title_en, text_en
 
 
 def _parse_lines(reader: RowReader) -> list[tuple[str, int, str]] | None:
@@ -213,6 +216,8 @@ def _read_row(cells: dict, row: int, sheet: str | None) -> ActionRow:
         ),
         references=_parse_references(reader),
         amounts=_parse_amounts(reader),
+        theme_english=reader.theme_english(),
+        english=reader.english(Action, {"title": "titel", "text": "tekst"}),
     )
     action.problems = reader.problems
     return action
@@ -222,7 +227,7 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     """Problems between rows and with what the portal has: duplicates, unknowns."""
     problems = programme_problems(rows, sheet) + theme_problems(rows, sheet)
     seen_ids, seen_keys, new_lines = {}, {}, {}
-    agendas = _agendas_by_word()
+    agendas = agendas_by_word()
 
     def problem(row, column, message):
         problems.append(Problem(message, row, column, sheet))
@@ -286,17 +291,6 @@ def _check_file(rows: list[ActionRow], sheet: str | None) -> list[Problem]:
     return problems
 
 
-def _agendas_by_word() -> dict:
-    """Every agenda with its lines, by its name or slug in lower case (a name
-    wins over another agenda's slug): how a file names an agenda, for the check
-    and the writer alike."""
-    agendas = list(Agenda.objects.prefetch_related("lines"))
-    by_word = {agenda.name.lower(): agenda for agenda in reversed(agendas)}
-    for agenda in agendas:
-        by_word.setdefault(agenda.slug.lower(), agenda)
-    return by_word
-
-
 AMOUNT_FIELDS = ["label", "amount", "unit", "approximate", "year_from", "year_to"]
 
 
@@ -322,6 +316,7 @@ class _ActionWriter(RecordWriter):
             if row.status:  # empty: keep it (Gepland, the default, when new)
                 fields["status"] = row.status
             fields |= {"year": row.year, "title": row.title, "text": row.text}
+            fields |= row.english
             if row.order is not None:
                 fields["order"] = row.order
             old_key = None if created else _match_key(action)
@@ -358,7 +353,7 @@ class _ActionWriter(RecordWriter):
 
     def action_lines(self, rows: list[ActionRow]) -> dict:
         """The agenda lines the file names, by (agenda name, number)."""
-        agendas = _agendas_by_word()
+        agendas = agendas_by_word()
         taken = set(Agenda.objects.values_list("slug", flat=True))
         lines = {}
         for row in rows:

@@ -1,7 +1,7 @@
 """The indicator values table of a budget file, in the format
 exports.indicator_values_frame writes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
@@ -54,6 +54,8 @@ class ValueRow:
     note: str | None
     value_source: str | None = None
     has_measured_year: bool = True  # False: the column is absent, leave it alone
+    english: dict = field(default_factory=dict)  # the indicator's, as name_en
+    value_english: dict = field(default_factory=dict)  # the value's, as note_en
 
     @property
     def indicator_key(self):
@@ -105,6 +107,18 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
         note=_optional_text(reader, "opmerking", 300),
         value_source=_optional_text(reader, "bron_waarde", 200),
         has_measured_year=reader.has("gemeten_in"),
+        english=reader.english(
+            Indicator,
+            {
+                "name": "indicator",
+                "unit": "eenheid",
+                "source": "bron",
+                "description": "toelichting",
+            },
+        ),
+        value_english=reader.english(
+            IndicatorValue, {"note": "opmerking", "source": "bron_waarde"}
+        ),
     )
     if (
         values.kind == ValueKind.MEASURED
@@ -259,7 +273,7 @@ class _IndicatorWriter(RecordWriter):
                 key: v
                 for key, v in wanted.items()
                 if v is not None and not (key == "name" and v == "")
-            }
+            } | row.english
             if indicator is None:
                 wanted.setdefault(
                     "unit_kind",
@@ -292,6 +306,7 @@ class _IndicatorWriter(RecordWriter):
             wanted["note"] = row.note
         if row.value_source is not None:
             wanted["source"] = row.value_source
+        wanted |= row.value_english
         if value is None:
             value = IndicatorValue(
                 indicator=indicator, budget=budget, kind=row.kind, **wanted

@@ -204,6 +204,7 @@ class ChangeRow:
     amount: Decimal
     unit: str
     explanation: str
+    english: dict
 
 
 def _read_change(cells: dict, row: int, sheet):
@@ -224,6 +225,14 @@ def _read_change(cells: dict, row: int, sheet):
         amount=amount,
         unit=reader.choice("eenheid", MoneyUnit),
         explanation=reader.text("toelichting", required=True),
+        english=reader.english(
+            ProductChange,
+            {
+                "product_name": "product",
+                "task_field_name": "taakveld",
+                "explanation": "toelichting",
+            },
+        ),
     )
     return values, reader.problems
 
@@ -272,7 +281,7 @@ class _ChangeWriter(RecordWriter):
                 "amount": row.amount,
                 "unit": row.unit,
                 "explanation": row.explanation,
-            }
+            } | row.english
             if row.order is not None:
                 wanted["order"] = row.order
             self.put(

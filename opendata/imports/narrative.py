@@ -24,8 +24,8 @@ from programmes.models import (
 )
 
 from ..columns import PROGRAMME_TEXT_COLUMNS, SUM_COLUMNS, TEXT_COLUMNS
-from .actions import _agendas_by_word
-from .pipeline import RowReader, Table, programme_problems, rows_of, theme_problems
+from .agendas import agendas_by_word, unknown_agenda
+from .pipeline import RowReader, Table, programme_problems, read_all, theme_problems
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter, unique_slug
 
@@ -58,7 +58,7 @@ def _read_programme(cells: dict, row: int, sheet):
         )
         for field, column in PROGRAMME_TEXTS.items()
         if reader.has(column)
-    }
+    } | reader.english(Programme, {"title": "programma", **PROGRAMME_TEXTS})
     values = ProgrammeRow(
         row=row,
         programme=reader.programme(),
@@ -120,7 +120,7 @@ class _ProgrammeTexts(Table):
     recognised_by = {"inleiding", "kop_ontwikkelingen", "opmerking_indicatoren"}
 
     def read_rows(self, frame: pd.DataFrame, sheet):
-        return _read_all(frame, sheet, _read_programme)
+        return read_all(frame, sheet, _read_programme)
 
     def check(self, rows, sheet):
         return _check_programmes(rows, sheet)
@@ -144,6 +144,8 @@ class TextRow:
     text: str
     followed_by_actions: str  # an ActionKind or ""
     agenda: str  # the agenda's name or slug as the file writes it, or ""
+    theme_english: dict
+    english: dict  # text_en, if the file has it
 
 
 def _read_text(cells: dict, row: int, sheet):
@@ -162,13 +164,15 @@ def _read_text(cells: dict, row: int, sheet):
         text=reader.text("tekst", required=True),
         followed_by_actions=kind,
         agenda=reader.text("gevolgd_door_agenda", max_length=200),
+        theme_english=reader.theme_english(),
+        english=reader.english(Paragraph, {"text": "tekst"}),
     )
     return values, reader.problems
 
 
 def _check_texts(rows: list[TextRow], sheet) -> list[Problem]:
     problems = programme_problems(rows, sheet) + theme_problems(rows, sheet)
-    agendas = _agendas_by_word()
+    agendas = agendas_by_word()
     seen = {}
     for row in rows:
         key = (*row.programme, row.theme_slug, row.order)
@@ -188,16 +192,7 @@ def _check_texts(rows: list[TextRow], sheet) -> list[Problem]:
         seen.setdefault(key, row.row)
         if row.agenda and row.agenda.lower() not in agendas:
             problems.append(
-                Problem(
-                    _(
-                        "onbekende agenda '%(agenda)s'; kies een agenda die in het "
-                        "portaal staat (Agenda's in het beheer)"
-                    )
-                    % {"agenda": row.agenda},
-                    row.row,
-                    "gevolgd_door_agenda",
-                    sheet,
-                )
+                unknown_agenda(row.agenda, row.row, "gevolgd_door_agenda", sheet)
             )
     return problems
 
@@ -208,7 +203,7 @@ class _TextWriter(RecordWriter):
     def write_rows(self, rows: list[TextRow]) -> None:
         self.programmes_of(rows)
         themes = self.themes(rows)
-        agendas = _agendas_by_word()
+        agendas = agendas_by_word()
         existing = {
             (paragraph.theme_id, paragraph.order): paragraph
             for paragraph in Paragraph.objects.select_for_update(of=("self",))
@@ -224,7 +219,7 @@ class _TextWriter(RecordWriter):
                 "text": row.text,
                 "followed_by_actions": row.followed_by_actions,
                 "followed_by_agenda_id": agenda.pk if agenda else None,
-            }
+            } | row.english
             self.put(
                 batch,
                 existing.get((theme.pk, row.order)),
@@ -242,22 +237,13 @@ class _Texts(Table):
     recognised_by = {"gevolgd_door", "gevolgd_door_agenda"}
 
     def read_rows(self, frame: pd.DataFrame, sheet):
-        return _read_all(frame, sheet, _read_text)
+        return read_all(frame, sheet, _read_text)
 
     def check(self, rows, sheet):
         return _check_texts(rows, sheet)
 
     def writer(self, result, user):
         return _TextWriter(result, user)
-
-
-def _read_all(frame, sheet, read_row):
-    rows, problems = [], []
-    for row, cells in rows_of(frame):
-        values, row_problems = read_row(cells, row, sheet)
-        rows.append(values)
-        problems += row_problems
-    return rows, problems
 
 
 PROGRAMMES = _ProgrammeTexts()
@@ -280,6 +266,8 @@ class SumRow:
     approximate: bool
     year_from: int | None
     year_to: int | None
+    agenda: str | None  # None: the file has no agenda column
+    english: dict
 
 
 def _read_sum(cells: dict, row: int, sheet):
@@ -311,6 +299,8 @@ def _read_sum(cells: dict, row: int, sheet):
         approximate=reader.yes_no("circa"),
         year_from=reader.year("vanaf"),
         year_to=reader.year("tot_en_met"),
+        agenda=reader.text("agenda", max_length=200) if reader.has("agenda") else None,
+        english=reader.english(KeyFigure, {"label": "omschrijving"}),
     )
     return values, reader.problems
 
@@ -326,8 +316,11 @@ def _check_sums(rows: list[SumRow], sheet) -> list[Problem]:
             "programme__budget__year", "programme__number", "slug"
         )
     )
+    agendas = agendas_by_word()
     seen = {}
     for row in rows:
+        if row.agenda and row.agenda.lower() not in agendas:
+            problems.append(unknown_agenda(row.agenda, row.row, "agenda", sheet))
         if row.theme_slug and (*row.programme, row.theme_slug) not in themes:
             problems.append(
                 Problem(
@@ -367,6 +360,7 @@ class _SumWriter(RecordWriter):
             .filter(programme__in=programmes, action__isnull=True)
             .order_by()
         }
+        agendas = agendas_by_word()
         batch = Batch(KeyFigure)
         for row in rows:
             programme = self.programmes[row.programme]
@@ -379,7 +373,10 @@ class _SumWriter(RecordWriter):
                 "approximate": row.approximate,
                 "year_from": row.year_from,
                 "year_to": row.year_to,
-            }
+            } | row.english
+            if row.agenda is not None:
+                agenda = agendas.get(row.agenda.lower()) if row.agenda else None
+                wanted["agenda_id"] = agenda.pk if agenda else None
             if row.order is not None:
                 wanted["order"] = row.order
             self.put(
@@ -399,7 +396,7 @@ class _Sums(Table):
     recognised_by = {"omschrijving", "circa"}
 
     def read_rows(self, frame: pd.DataFrame, sheet):
-        return _read_all(frame, sheet, _read_sum)
+        return read_all(frame, sheet, _read_sum)
 
     def check(self, rows, sheet):
         return _check_sums(rows, sheet)

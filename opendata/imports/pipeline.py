@@ -64,6 +64,18 @@ class RowReader:
             )
         return value
 
+    def english(self, model, fields: dict[str, str]) -> dict[str, str]:
+        """The English twins the file has, as {model field: text}: with `fields`
+        {"text": "tekst"} the column tekst_en gives text_en. A file without the
+        column leaves the English the portal has alone."""
+        english = {}
+        for field, column in fields.items():
+            name = f"{column}_en"
+            if self.has(name):
+                max_length = model._meta.get_field(f"{field}_en").max_length
+                english[f"{field}_en"] = self.text(name, max_length=max_length)
+        return english
+
     def year(self, column: str, *, required=False) -> int | None:
         try:
             value = parse_year(self.cells.get(column))
@@ -119,6 +131,10 @@ class RowReader:
         if not slug:
             self.problem("onderdeel", _("is leeg; vul het onderdeel in"))
         return slug, title, self.whole_number("onderdeel_volgorde")
+
+    def theme_english(self) -> dict:
+        """The part's English title ({"title_en": …}), if the file has one."""
+        return self.english(Theme, {"title": "onderdeel"})
 
     def slug(self, column: str) -> str:
         """An address part such as 'uitstroom-overig'; a problem when it is not one."""
@@ -309,6 +325,16 @@ def rows_of(frame: pd.DataFrame):
     progress.report(progress.CHECKING, total, total)
 
 
+def read_all(frame: pd.DataFrame, sheet, read_row):
+    """Every row read by `read_row(cells, row, sheet) -> (values, problems)`."""
+    rows, problems = [], []
+    for row, cells in rows_of(frame):
+        values, row_problems = read_row(cells, row, sheet)
+        rows.append(values)
+        problems += row_problems
+    return rows, problems
+
+
 # Rows between two reports to the progress page (a report is a cache write).
 PROGRESS_EVERY = 2_000
 
@@ -327,6 +353,7 @@ def table_import(
         result.problems += problems
         return
     writer = table.writer(result, user)
+    writer.sheet = sheet
     writer.write_rows(rows)
     writer.finish()
 
@@ -336,15 +363,32 @@ SKIPPED_SHEETS = {"uitleg", "toelichting"}
 
 
 def _tables():
+    """Every kind of table, in the order the import writes them (whatever the
+    order of the sheets in the file) and recognises them: what a row refers to
+    (a budget, an agenda, a programme, a part) is written before the row, and
+    a table whose columns another has too (an agenda's omschrijving, a text's
+    tekst and onderdeel) is recognised by its own columns first."""
     # Here rather than at the top: the tables build on this module.
     from .actions import ACTIONS
+    from .agendas import AGENDAS
+    from .budgets import BUDGETS
+    from .glossary import GLOSSARY
     from .indicators import INDICATOR_VALUES
     from .money import CHANGES, MONEY
     from .narrative import PROGRAMMES, SUMS, TEXTS
 
-    # The narrative first: a text sheet has columns (tekst, onderdeel) that an
-    # actions sheet has too.
-    return [PROGRAMMES, TEXTS, INDICATOR_VALUES, ACTIONS, CHANGES, MONEY, SUMS]
+    return [
+        BUDGETS,
+        AGENDAS,
+        GLOSSARY,
+        PROGRAMMES,
+        TEXTS,
+        INDICATOR_VALUES,
+        ACTIONS,
+        CHANGES,
+        MONEY,
+        SUMS,
+    ]
 
 
 def table_of(sheet: Sheet) -> Table | None:
@@ -463,6 +507,8 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
             )
         )
         return result
+    order = _tables()
+    known = []
     for sheet in tables:
         sheet_name = sheet.name if named else None
         table = table_of(sheet)
@@ -470,14 +516,17 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
             result.problems.append(
                 Problem(
                     _(
-                        "de kolommen passen niet bij programma's, teksten, "
-                        "indicatoren, acties of financiën; begin met het sjabloon of "
-                        "een download van de open data"
+                        "de kolommen passen niet bij begrotingen, programma's, "
+                        "agenda's, teksten, indicatoren, acties, financiën of "
+                        "begrippen; begin met het sjabloon of een download van de "
+                        "open data"
                     ),
                     sheet=sheet_name,
                 )
             )
-            continue
+        else:
+            known.append((order.index(table), sheet_name, sheet, table))
+    for _order, sheet_name, sheet, table in sorted(known, key=lambda k: k[0]):
         table_import(
             table=table, frame=sheet.frame, result=result, user=user, sheet=sheet_name
         )

@@ -109,6 +109,7 @@ class RecordWriter:
     def __init__(self, result: ImportResult, user=None):
         self.result = result
         self.user = user
+        self.sheet = None  # the sheet's name in a file of several
         self.noted = set()
         self.logged = defaultdict(list)  # admin log flag -> records
         self.budgets = {}
@@ -194,17 +195,19 @@ class RecordWriter:
                 },
             )
             if created:
-                self.note(
-                    Outcome.CREATED,
-                    "begroting",
-                    budget,
-                    _("%(budget)s (concept: niet openbaar tot iemand haar publiceert)")
-                    % {"budget": budget},
-                )
+                self.note_new_budget(budget)
             else:
                 self.note(Outcome.UNCHANGED, "begroting", budget)
             self.budgets[year] = budget
         return self.budgets[year]
+
+    def note_new_budget(self, budget: Budget) -> None:
+        described = str(budget)
+        if budget.publication_status == PublicationStatus.DRAFT:
+            described = _(
+                "%(budget)s (concept: niet openbaar tot iemand haar publiceert)"
+            ) % {"budget": budget}
+        self.note(Outcome.CREATED, "begroting", budget, described)
 
     def programmes_of(self, rows) -> None:
         """The few budgets and programmes a table's rows name, one by one."""
@@ -238,7 +241,8 @@ class RecordWriter:
 
     def themes(self, rows) -> dict:
         """The parts (themes) the rows name, by (programme key, slug): created, or
-        changed where the file gives another title or order."""
+        changed where the file gives another title or order. Rows carry
+        theme_slug, theme_title, theme_order and theme_english."""
         programmes = {key: self.programmes[key] for key in {r.programme for r in rows}}
         existing = {
             (theme.programme_id, theme.slug): theme
@@ -259,6 +263,7 @@ class RecordWriter:
                     slug=row.theme_slug,
                     title=row.theme_title,
                     order=row.theme_order or 0,
+                    **row.theme_english,
                 )
                 self.note(Outcome.CREATED, "onderdeel", theme)
             else:
@@ -267,6 +272,7 @@ class RecordWriter:
                     wanted["title"] = row.theme_title
                 if row.theme_order is not None:
                     wanted["order"] = row.theme_order
+                wanted |= row.theme_english
                 self.update(theme, "onderdeel", wanted)
             themes[key] = theme
         return themes

@@ -12,25 +12,49 @@ from content.models import PublicationStatus
 from opendata.exports import budget_frames
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
-from programmes.models import ActionLine, Agenda, Budget, Paragraph, Programme, Theme
+from hengelo_portal.services import portal_user_create
+from indicators.models import Indicator, IndicatorValue
+from programmes.models import (
+    Action,
+    ActionLine,
+    Agenda,
+    Budget,
+    GlossaryTerm,
+    KeyFigure,
+    Paragraph,
+    Programme,
+    Theme,
+)
+from programmes.money.models import ProductChange
 from tests.html import page_text
-from tests.opendata.conftest import DOMAIN_MODELS_TO_EMPTY
+from tests.opendata.conftest import DOMAIN_MODELS_TO_EMPTY, domain_snapshot
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
-# The Dutch pages: the English versions of texts are not in the files yet.
+# The public pages whose addresses a new portal keeps (an action's page has the
+# action's number, which a new portal gives anew), in both languages.
 PAGES = [
-    "/programmas/2018/economie-werk-en-inkomen/",
-    "/acties/",
-    "/indicatoren/",
-    "/",
+    prefix + path
+    for prefix in ("", "/en")
+    for path in (
+        "/",
+        "/programmas/2018/economie-werk-en-inkomen/",
+        "/acties/",
+        "/indicatoren/",
+        "/agendas/",
+        "/agendas/twente-werkt/",
+        "/agendas/agenda-voor-twente/",
+        "/begrippen/",
+    )
 ]
 # A new portal's records were changed today, not when the seed was written.
-LAST_CHANGED = re.compile(r"laatst gewijzigd op \d+ \w+ \d{4}")
+LAST_CHANGED = re.compile(
+    r"(laatst gewijzigd op|last changed on) \d+ \w+ \d{4}", re.IGNORECASE
+)
 
 
 def text_of(client, path):
-    return LAST_CHANGED.sub("laatst gewijzigd op …", page_text(client.get(path)))
+    return LAST_CHANGED.sub("…", page_text(client.get(path)))
 
 
 def files():
@@ -42,46 +66,139 @@ def files():
     }
 
 
+SHEETS = [
+    "begrotingen",
+    "programmas",
+    "agendas",
+    "teksten",
+    "acties",
+    "indicatoren",
+    "bedragen",
+    "financien",
+    "verschillen",
+    "begrippen",
+]
+
+
 def test_the_download_holds_every_table(client):
     response = client.get("/open-data/begroting.xlsx", {"begrotingsjaar": 2018})
     assert response.status_code == 200
     assert 'filename="begroting-2018.xlsx"' in response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == [
-        "programmas",
-        "teksten",
-        "acties",
-        "indicatoren",
-        "bedragen",
-        "financien",
-        "verschillen",
-    ]
+    assert workbook.sheetnames == SHEETS
     texts = list(workbook["teksten"].values)
     assert len(texts) == 1 + Paragraph.objects.count()
+    lines = list(workbook["agendas"].values)
+    assert len(lines) == 1 + ActionLine.objects.count()
+    terms = list(workbook["begrippen"].values)
+    assert len(terms) == 1 + GlossaryTerm.objects.count()
     assert (
         client.get("/open-data/begroting.xlsx", {"begrotingsjaar": "x"}).status_code
         == 400
     )
 
 
-def test_round_trip_of_the_whole_database(client):
+# An English version of a text of every kind the workbook holds: the files and the
+# English pages must bring each back.
+ENGLISH = [
+    (Budget, "title_en", "Budget 2018"),
+    (Programme, "title_en", "Economy, Work and Income"),
+    (Programme, "intro_en", "What we want to achieve, in English."),
+    (Theme, "title_en", "Economy"),
+    (Paragraph, "text_en", "A paragraph in English."),
+    (Action, "title_en", "An action in English"),
+    (Action, "text_en", "The text of the action in English."),
+    (Agenda, "name_en", "Twente Works"),
+    (Agenda, "description_en", "An agenda described in English."),
+    (ActionLine, "title_en", "a line of the agenda in English"),
+    (Indicator, "name_en", "An indicator in English"),
+    (Indicator, "unit_en", "people"),
+    (IndicatorValue, "note_en", "A note on a value in English."),
+    (KeyFigure, "label_en", "A sum in English"),
+    (ProductChange, "explanation_en", "Why it changed, in English."),
+]
+
+
+def _with_english_texts():
+    for model, field, text in ENGLISH:
+        # The first record that the public sees (a sum outside an action).
+        records = model.objects.public() if hasattr(model.objects, "public") else None
+        records = (records or model.objects).order_by("pk")
+        if model is KeyFigure:
+            records = records.filter(action__isnull=True)
+        model.objects.filter(pk=records.first().pk).update(**{field: text})
+
+
+def _empty_portal():
+    for model in DOMAIN_MODELS_TO_EMPTY:
+        model.objects.all().delete()
+    GlossaryTerm.objects.all().delete()
+    # Only the history of what was deleted is left.
+    left = {label for label, rows in domain_snapshot().items() if rows}
+    assert all(".Historical" in label for label in left), left
+
+
+def test_round_trip_of_the_whole_database_into_an_empty_portal(client):
+    _with_english_texts()
     before_files = files()
     before_pages = {path: text_of(client, path) for path in PAGES}
+    for _model, _field, text in ENGLISH:
+        assert any(text in page for page in before_pages.values()) or any(
+            text.encode() in file for file in before_files.values()
+        ), text
     workbook = frames_to_xlsx(budget_frames())
-    # Everything but the regional agendas and their lines, which are not yet a
-    # sheet of the workbook (the glossary is not budget content).
-    for model in DOMAIN_MODELS_TO_EMPTY:
-        if model not in (Agenda, ActionLine):
-            model.objects.all().delete()
-    assert not Programme.objects.exists()
+    _empty_portal()
+    # The command's import (no user): it may publish what the file publishes.
     result = budget_file_import(content=workbook, file_name="begroting.xlsx")
     assert result.ok, [str(p) for p in result.problems][:10]
-    # A budget an import creates is a draft until someone publishes it.
-    assert not files()["programmas"].count(b"\n") > 1
-    Budget.objects.update(publication_status=PublicationStatus.PUBLISHED)
     assert files() == before_files
     for path, text in before_pages.items():
         assert text_of(client, path) == text, path
+
+
+def test_an_editors_whole_budget_comes_in_as_a_draft():
+    workbook = frames_to_xlsx(budget_frames())
+    _empty_portal()
+    editor = portal_user_create(username="r", role="redacteur", password="x-Y-z-123")
+    preview = budget_file_import(
+        content=workbook, file_name="begroting.xlsx", user=editor, dry_run=True
+    )
+    assert preview.ok, [str(p) for p in preview.problems][:10]
+    budgets = [c.description for c in preview.created if c.what == "begroting"]
+    assert budgets and all("concept: niet openbaar" in text for text in budgets)
+    result = budget_file_import(content=workbook, file_name="b.xlsx", user=editor)
+    assert result.ok
+    assert set(Budget.objects.values_list("publication_status", flat=True)) == {
+        PublicationStatus.DRAFT
+    }
+    assert Programme.objects.exists() and not Programme.objects.public().exists()
+
+
+def test_only_an_administrator_changes_a_budget_by_import(snapshot):
+    budgets = budget_frames()["begrotingen"]
+    budgets = budgets[budgets["begrotingsjaar"] == 2018].assign(
+        titel="Begroting 2018 (gewijzigd)", publicatie="Concept"
+    )
+    workbook = frames_to_xlsx({"begrotingen": budgets})
+    editor = portal_user_create(username="r", role="redacteur", password="x-Y-z-123")
+    before = snapshot()
+    refused = budget_file_import(content=workbook, file_name="b.xlsx", user=editor)
+    assert [str(p) for p in refused.problems] == [
+        "rij 2, kolom titel: alleen een beheerder mag een begroting wijzigen; dit "
+        "bestand wijzigt titel, publicatiestatus van de Begroting 2018. Neem de "
+        "gegevens van het portaal over of vraag een beheerder"
+    ]
+    assert snapshot() == before
+    administrator = portal_user_create(
+        username="b", role="beheerder", password="x-Y-z-123"
+    )
+    done = budget_file_import(content=workbook, file_name="b.xlsx", user=administrator)
+    assert done.ok
+    budget = Budget.objects.get(year=2018)
+    assert (budget.title, budget.publication_status) == (
+        "Begroting 2018 (gewijzigd)",
+        PublicationStatus.DRAFT,
+    )
 
 
 def test_importing_the_download_again_changes_nothing():
@@ -222,7 +339,8 @@ def test_two_paragraphs_in_one_place_and_an_unknown_agenda(snapshot):
         "blad teksten, rij 3, kolom volgorde: dubbele rij: hetzelfde onderdeel heeft "
         "ook in rij 2 een alinea met deze volgorde",
         "blad teksten, rij 4, kolom gevolgd_door_agenda: onbekende agenda 'Agenda "
-        "voor Mars'; kies een agenda die in het portaal staat (Agenda's in het beheer)",
+        "voor Mars'; kies een agenda uit het blad agendas of een die in het portaal "
+        "staat (Agenda's in het beheer)",
     ]
 
 
