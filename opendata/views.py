@@ -18,7 +18,10 @@ from programmes.models import Action, Paragraph, Programme
 
 from .columns import (
     ACTION_COLUMNS,
+    AGENDA_COLUMNS,
+    BUDGET_COLUMNS,
     CHANGE_COLUMNS,
+    GLOSSARY_COLUMNS,
     INDICATOR_COLUMNS,
     LIST_NOTE,
     MONEY_COLUMNS,
@@ -206,6 +209,9 @@ def open_data(request):
             "text_columns": TEXT_COLUMNS,
             "sum_columns": SUM_COLUMNS,
             "change_columns": CHANGE_COLUMNS,
+            "budget_columns": BUDGET_COLUMNS,
+            "agenda_columns": AGENDA_COLUMNS,
+            "glossary_columns": GLOSSARY_COLUMNS,
             "list_note": LIST_NOTE,
             "max_megabytes": MAX_FILE_BYTES // 1024 // 1024,
         },

@@ -9,6 +9,7 @@ import pandas as pd
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from programmes.models import ActionLine, Agenda
 
@@ -83,7 +84,7 @@ def _read_agenda(cells: dict, row: int, sheet):
             "title": reader.text("actielijn", required=True, max_length=200),
             "municipal_focus": reader.yes_no("gemeentelijke_focus"),
         } | reader.english(ActionLine, {"title": "actielijn"})
-    elif reader.text("actielijn"):
+    elif reader.text("actielijn") and not reader.text("actielijn_nummer"):
         reader.problem(
             "actielijn_nummer", _("is leeg; vul het nummer van de actielijn in")
         )
@@ -184,6 +185,7 @@ class _AgendaWriter(RecordWriter):
 
 class _Agendas(Table):
     name = "agendas"
+    about = _lazy("één rij per actielijn van een regionale agenda")
     columns = AGENDA_COLUMNS
     recognised_by = {"actielijn_nummer", "coordinatie"}
 

@@ -297,6 +297,7 @@ class Table:
     each define one."""
 
     name: str  # the sheet's name in the template
+    about: str  # what a row is, for the template's explanation
     columns: list[Column]
     recognised_by: set[str]  # a sheet with one of these columns is this kind
 
@@ -362,7 +363,7 @@ def table_import(
 SKIPPED_SHEETS = {"uitleg", "toelichting"}
 
 
-def _tables():
+def import_tables():
     """Every kind of table, in the order the import writes them (whatever the
     order of the sheets in the file) and recognises them: what a row refers to
     (a budget, an agenda, a programme, a part) is written before the row, and
@@ -394,7 +395,7 @@ def _tables():
 def table_of(sheet: Sheet) -> Table | None:
     """Which kind of table a sheet holds, judged by its columns."""
     columns = set(sheet.frame.columns)
-    return next((t for t in _tables() if columns & t.recognised_by), None)
+    return next((t for t in import_tables() if columns & t.recognised_by), None)
 
 
 # Any number that no other advisory lock of the portal's database uses.
@@ -507,7 +508,7 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
             )
         )
         return result
-    order = _tables()
+    order = import_tables()
     known = []
     for sheet in tables:
         sheet_name = sheet.name if named else None

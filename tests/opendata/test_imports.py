@@ -190,8 +190,9 @@ def test_missing_required_columns(snapshot):
 def test_columns_that_fit_nothing(snapshot):
     assert_refused(
         csv("a;b", header="naam;adres"),
-        "de kolommen passen niet bij programma's, teksten, indicatoren, acties of "
-        "financiën; begin met het sjabloon of een download van de open data",
+        "de kolommen passen niet bij begrotingen, programma's, agenda's, teksten, "
+        "indicatoren, acties, financiën of begrippen; begin met het sjabloon of een "
+        "download van de open data",
         snapshot=snapshot,
     )
 

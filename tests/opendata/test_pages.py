@@ -71,14 +71,18 @@ def test_template_has_the_columns_and_an_explanation_sheet(client):
     assert response.status_code == 200
     assert 'filename="sjabloon-begroting.xlsx"' in response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(response.content))
+    # A sheet per kind of table, in the order the import writes them.
     assert workbook.sheetnames == [
+        "begrotingen",
+        "agendas",
+        "begrippen",
         "programmas",
         "teksten",
         "indicatoren",
         "acties",
-        "bedragen",
-        "financien",
         "verschillen",
+        "financien",
+        "bedragen",
         "uitleg",
     ]
     assert [c.value for c in workbook["indicatoren"][1]] == [
@@ -90,6 +94,8 @@ def test_template_has_the_columns_and_an_explanation_sheet(client):
     )
     assert "geen waarde" in explanation
     assert "waarde *:" in explanation
+    assert "'agendas': één rij per actielijn van een regionale agenda" in explanation
+    assert "tekst_en: Optioneel: de Engelse vertaling van tekst" in explanation
 
 
 def test_empty_template_is_refused_and_a_filled_one_is_imported(client):

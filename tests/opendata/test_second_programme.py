@@ -9,11 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from content.models import PublicationStatus
 from hengelo_portal.services import portal_user_create
 from indicators.models import Indicator, IndicatorValue, ValueKind
-from opendata.columns import ACTION_COLUMNS, INDICATOR_COLUMNS
+from opendata.columns import (
+    ACTION_COLUMNS,
+    INDICATOR_COLUMNS,
+    PROGRAMME_TEXT_COLUMNS,
+    TEXT_COLUMNS,
+)
 from opendata.jobs import import_jobs_work
 from opendata.models import ImportJob
 from opendata.spreadsheets import frames_to_xlsx
-from programmes.models import Action, Budget, Paragraph, Programme, Theme
+from programmes.models import Action, Budget, Paragraph, Programme
 from tests.admin.helpers import form_data, signed_in
 from tests.html import page_text
 
@@ -42,8 +47,42 @@ def frame(rows, columns):
 
 
 def second_programme_workbook() -> bytes:
-    """Programme 2 of Begroting 2018, small: two actions, two indicators, one of
+    """Programme 2 of Begroting 2018, small: its intro, two parts with their
+    paragraphs (one part without actions), two actions, two indicators, one of
     them a kengetal, and a target for 2021 (a budget year that does not exist)."""
+    programmes = frame(
+        [{**PROGRAMME, "inleiding": "Iedereen doet mee.", "kop_ontwikkelingen": ""}],
+        PROGRAMME_TEXT_COLUMNS,
+    )
+    texts = frame(
+        [
+            {
+                **PROGRAMME,
+                "onderdeel_slug": slug,
+                "onderdeel": title,
+                "onderdeel_volgorde": place,
+                "volgorde": order,
+                "tekst": text,
+                "tekst_en": english,
+                "gevolgd_door": followed,
+            }
+            for slug, title, place, order, text, english, followed in [
+                ("meedoen", "Meedoen", 1, 1, "Meedoen begint in de wijk.", "", ""),
+                (
+                    "meedoen",
+                    "Meedoen",
+                    1,
+                    2,
+                    "Wat we doen om mee te laten doen:",
+                    "What we do so that everyone takes part:",
+                    "Actie",
+                ),
+                ("meedoen", "Meedoen", 1, 3, "Daarna volgt een evaluatie.", "", ""),
+                ("jeugd", "Jeugd", 2, 1, "Een onderdeel met alleen tekst.", "", ""),
+            ]
+        ],
+        TEXT_COLUMNS,
+    )
     part = {
         **PROGRAMME,
         "onderdeel_slug": "meedoen",
@@ -104,7 +143,15 @@ def second_programme_workbook() -> bytes:
         ],
         INDICATOR_COLUMNS,
     )
-    return frames_to_xlsx({"indicatoren": indicators, "acties": actions})
+    # Sheets in any order: the import writes the texts before the actions.
+    return frames_to_xlsx(
+        {
+            "indicatoren": indicators,
+            "acties": actions,
+            "teksten": texts,
+            "programmas": programmes,
+        }
+    )
 
 
 def import_as(client, content: bytes):
@@ -138,26 +185,36 @@ def test_an_editor_brings_in_a_second_programme_and_finishes_it(editor_client, c
     )
     assert (measured.measured_year, measured.source) == (2015, "CBS, 2015")
 
-    # The editor finishes the programme in the admin: its intro (a Redacteur may
-    # change a programme now) and, until the narrative can be imported, the
-    # paragraph after which the actions follow.
+    assert Paragraph.objects.filter(theme__programme=programme).count() == 4
+    assert programme.intro == "Iedereen doet mee."
+
+    # The editor finishes the programme in the admin: a Redacteur may change a
+    # programme's texts.
     url = f"/admin/programmes/programme/{programme.pk}/change/"
     form = form_data(editor_client.get(url).content.decode())
     form["intro"] = "Iedereen doet mee in Hengelo."
     form["_save"] = "Opslaan"
     assert editor_client.post(url, form).status_code == 302
-    Paragraph.objects.create(
-        theme=Theme.objects.get(programme=programme),
-        order=1,
-        text="Wat we doen om mee te laten doen:",
-        followed_by_actions="action",
-    )
 
     text = page_text(client.get(PAGE))
-    assert "Iedereen doet mee in Hengelo." in text
-    paragraph = text.index("Wat we doen om mee te laten doen:")
-    assert paragraph < text.index("Wijkteams versterken")
-    assert text.index("Wijkteams versterken") < text.index("Schuldhulp dichtbij")
+    # Every paragraph in order, the actions after the one that announces them,
+    # and the part without actions with its text.
+    positions = [
+        text.index(part)
+        for part in (
+            "Iedereen doet mee in Hengelo.",
+            "Meedoen begint in de wijk.",
+            "Wat we doen om mee te laten doen:",
+            "Wijkteams versterken",
+            "Schuldhulp dichtbij",
+            "Daarna volgt een evaluatie.",
+            "Jeugd Een onderdeel met alleen tekst.",
+        )
+    ]
+    assert positions == sorted(positions)
+    english = page_text(client.get("/en" + PAGE))
+    assert "What we do so that everyone takes part:" in english
+    assert "Meedoen begint in de wijk." in english  # only in Dutch, and said so
     # Its own agenda, not programme 1's Twente Werkt.
     assert "Agenda voor Twente" in text
     assert "Twente Werkt" not in text

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from content.models import PublicationStatus
+from hengelo_portal.services import portal_user_create
+from indicators.models import Indicator, IndicatorValue
 from opendata.exports import budget_frames
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
-from hengelo_portal.services import portal_user_create
-from indicators.models import Indicator, IndicatorValue
 from programmes.models import (
     Action,
     ActionLine,
