@@ -9,7 +9,7 @@ import pandas as pd
 from simple_history.utils import bulk_create_with_history
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from content.cells import (
     cell_lines,
@@ -545,7 +545,7 @@ class _Relations:
 
 class _Actions(Table):
     name = "acties"
-    about = _lazy("één rij per actie, doel of pilot")
+    about = gettext_lazy("één rij per actie, doel of pilot")
     columns = ACTION_COLUMNS
     recognised_by = {"titel", "tekst", "status", "onderdeel"}
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from programmes.models import ActionLine, Agenda
 
@@ -185,7 +185,7 @@ class _AgendaWriter(RecordWriter):
 
 class _Agendas(Table):
     name = "agendas"
-    about = _lazy("één rij per actielijn van een regionale agenda")
+    about = gettext_lazy("één rij per actielijn van een regionale agenda")
     columns = AGENDA_COLUMNS
     recognised_by = {"actielijn_nummer", "coordinatie"}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from content.models import PublicationStatus
 from content.services import field_labels
@@ -122,7 +122,7 @@ class _BudgetWriter(RecordWriter):
 
 class _Budgets(Table):
     name = "begrotingen"
-    about = _lazy("één rij per begroting, met titel en publicatie")
+    about = gettext_lazy("één rij per begroting, met titel en publicatie")
     columns = BUDGET_COLUMNS
     recognised_by = {"publicatie"}
 

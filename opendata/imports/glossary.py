@@ -8,7 +8,7 @@ from functools import partial
 import pandas as pd
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from programmes.models import GlossaryTerm
 
@@ -87,7 +87,7 @@ class _TermWriter(RecordWriter):
 
 class _Terms(Table):
     name = "begrippen"
-    about = _lazy("één rij per afkorting of naam van de begrippenlijst")
+    about = gettext_lazy("één rij per afkorting of naam van de begrippenlijst")
     columns = GLOSSARY_COLUMNS
     recognised_by = {"term", "betekenis"}
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from content.cells import cell_text
 from content.services import field_labels
@@ -347,7 +347,7 @@ def _new_slug(row: ValueRow, taken: set) -> str:
 
 class _IndicatorValues(Table):
     name = "indicatoren"
-    about = _lazy("één rij per waarde van een beleidsindicator")
+    about = gettext_lazy("één rij per waarde van een beleidsindicator")
     columns = INDICATOR_COLUMNS
     recognised_by = {"waarde", "soort_waarde", "indicator", "indicator_slug"}
 

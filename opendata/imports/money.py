@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from content.cells import dutch_number
 from content.services import field_labels
@@ -167,7 +167,7 @@ class _MoneyWriter(RecordWriter):
 
 class _Money(Table):
     name = "financien"
-    about = _lazy("lasten en baten, één rij per regel en jaar")
+    about = gettext_lazy("lasten en baten, één rij per regel en jaar")
     columns = MONEY_COLUMNS
     recognised_by = {"regel"}
 
@@ -304,7 +304,7 @@ class _ChangeWriter(RecordWriter):
 
 class _Changes(Table):
     name = "verschillen"
-    about = _lazy("de toelichting op de verschillen, één rij per product")
+    about = gettext_lazy("de toelichting op de verschillen, één rij per product")
     columns = CHANGE_COLUMNS
     recognised_by = {"productcode", "verschil"}
 

@@ -12,7 +12,7 @@ from functools import partial
 import pandas as pd
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from content.cells import choice_text
 from programmes.models import (
@@ -117,7 +117,7 @@ class _ProgrammeWriter(RecordWriter):
 
 class _ProgrammeTexts(Table):
     name = "programmas"
-    about = _lazy("titel, inleiding en koppen, één rij per programma")
+    about = gettext_lazy("titel, inleiding en koppen, één rij per programma")
     columns = PROGRAMME_TEXT_COLUMNS
     recognised_by = {"inleiding", "kop_ontwikkelingen", "opmerking_indicatoren"}
 
@@ -235,7 +235,7 @@ class _TextWriter(RecordWriter):
 
 class _Texts(Table):
     name = "teksten"
-    about = _lazy("één rij per alinea van een onderdeel")
+    about = gettext_lazy("één rij per alinea van een onderdeel")
     columns = TEXT_COLUMNS
     recognised_by = {"gevolgd_door", "gevolgd_door_agenda"}
 
@@ -395,7 +395,9 @@ class _SumWriter(RecordWriter):
 
 class _Sums(Table):
     name = "bedragen"
-    about = _lazy("bedragen en aantallen uit de tekst die niet bij een actie horen")
+    about = gettext_lazy(
+        "bedragen en aantallen uit de tekst die niet bij een actie horen"
+    )
     columns = SUM_COLUMNS
     recognised_by = {"omschrijving", "circa"}
 
