@@ -370,6 +370,40 @@ SUM_COLUMNS = with_english(
     {"omschrijving"},
 )
 
+# References in the text of a part (an action's own are in its row).
+REFERENCE_COLUMNS = with_english(
+    [
+        *PROGRAMME_COLUMNS,
+        Column(
+            "onderdeel_slug",
+            _("Het webadres-deel van het onderdeel waar de verwijzing in staat."),
+            required=True,
+        ),
+        Column("soort", _("Beleidsvoornemen, Zaaknummer of Document."), required=True),
+        Column(
+            "kenmerk",
+            _("Het kenmerk zoals in de tekst: 'NB 1.2', '2118370'."),
+            required=True,
+        ),
+        Column("omschrijving", _("Waar het kenmerk naar verwijst.")),
+    ],
+    {"omschrijving"},
+)
+
+# The inhabitants the amounts per inhabitant are worked out with.
+POPULATION_COLUMNS = [
+    Column("jaar", _("Het jaar waarvoor het aantal geldt."), required=True),
+    Column("inwoners", _("Het aantal inwoners, zoals 81000."), required=True),
+    Column(
+        "peildatum",
+        _("De datum van de telling, zoals 2018-01-01 of 1-1-2018."),
+        required=True,
+    ),
+    Column(
+        "bron", _("Waar het aantal vandaan komt, zoals 'CBS Statline'."), required=True
+    ),
+]
+
 # The budgets themselves: one row per budget year, first in a whole-budget file.
 BUDGET_COLUMNS = with_english(
     [

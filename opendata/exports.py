@@ -37,6 +37,7 @@ from programmes.money.models import (
     FinancialFigure,
     FinancialLine,
     MoneyUnit,
+    Population,
     ProductChange,
 )
 from programmes.selectors import agendas_of_programmes
@@ -49,7 +50,9 @@ from .columns import (
     GLOSSARY_COLUMNS,
     INDICATOR_COLUMNS,
     MONEY_COLUMNS,
+    POPULATION_COLUMNS,
     PROGRAMME_TEXT_COLUMNS,
+    REFERENCE_COLUMNS,
     SUM_COLUMNS,
     TEXT_COLUMNS,
 )
@@ -357,6 +360,11 @@ def budget_frames(*, programme: str = "", year: int | None = None) -> dict:
         "acties": actions_frame(
             actions=Action.objects.public().filter(theme__programme__in=chosen)
         ),
+        "verwijzingen": references_frame(
+            references=Reference.objects.public().filter(
+                action__isnull=True, theme__programme__in=chosen
+            )
+        ),
         "indicatoren": indicator_values_frame(
             values=IndicatorValue.objects.public().filter(
                 indicator__programme__in=chosen
@@ -371,7 +379,8 @@ def budget_frames(*, programme: str = "", year: int | None = None) -> dict:
         "verschillen": product_changes_frame(
             changes=ProductChange.objects.public().filter(programme__in=chosen)
         ),
-        # The glossary explains the words of every programme's text.
+        # The inhabitants and the glossary belong to no one programme.
+        "inwoners": population_frame(),
         "begrippen": glossary_frame(),
     }
 
@@ -429,6 +438,55 @@ def agendas_frame(*, agendas: QuerySet | None = None) -> pd.DataFrame:
         rows += [about | line for line in lines] or [about]
     return pd.DataFrame(
         rows, columns=[column.name for column in AGENDA_COLUMNS], dtype=object
+    )
+
+
+def references_frame(*, references: QuerySet | None = None) -> pd.DataFrame:
+    """One row per public reference in the text of a part (not of an action)."""
+    references = (
+        (references if references is not None else Reference.objects.public())
+        .filter(action__isnull=True, theme__isnull=False)
+        .select_related("theme__programme__budget")
+    )
+    rows = [
+        {
+            "programma_begrotingsjaar": reference.theme.programme.budget.year,
+            "programma_nummer": reference.theme.programme.number,
+            "programma": reference.theme.programme.title,
+            "onderdeel_slug": reference.theme.slug,
+            "soort": choice_text(ReferenceKind, reference.kind),
+            "kenmerk": reference.code,
+            "omschrijving": reference.description,
+            "omschrijving_en": reference.description_en,
+        }
+        for reference in references.order_by(
+            "theme__programme__budget__year",
+            "theme__programme__number",
+            "theme__order",
+            "theme__pk",
+            "kind",
+            "code",
+            "pk",
+        )
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in REFERENCE_COLUMNS], dtype=object
+    )
+
+
+def population_frame() -> pd.DataFrame:
+    """The inhabitants per year (public: the amounts per inhabitant use them)."""
+    rows = [
+        {
+            "jaar": population.year,
+            "inwoners": population.inhabitants,
+            "peildatum": population.counted_on.isoformat(),
+            "bron": population.source,
+        }
+        for population in Population.objects.order_by("year")
+    ]
+    return pd.DataFrame(
+        rows, columns=[column.name for column in POPULATION_COLUMNS], dtype=object
     )
 
 

@@ -5,6 +5,7 @@ Each kind of table (actions.py, indicators.py) says how to read its rows, what t
 check across them and how to write one; everything else happens here once.
 """
 
+import datetime
 import gc
 import re
 from contextlib import contextmanager
@@ -89,6 +90,32 @@ class RowReader:
         if value is None and required:
             self.problem(column, _("is leeg; vul een jaartal in"))
         return value
+
+    def date(self, column: str, *, required=False) -> datetime.date | None:
+        """A date as a spreadsheet holds it, or written 2018-01-01 or 1-1-2018."""
+        value = self.cells.get(column)
+        if value is pd.NaT:
+            value = None
+        if isinstance(value, datetime.datetime | pd.Timestamp):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = cell_text(value)
+        if not text:
+            if required:
+                self.problem(column, _("is leeg; vul een datum in"))
+            return None
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        self.problem(
+            column,
+            _("'%(value)s' is geen datum; schrijf hem als 2018-01-01 of 1-1-2018")
+            % {"value": text},
+        )
+        return None
 
     def whole_number(
         self, column: str, *, required=False, maximum: int = SMALL_NUMBER_MAX
@@ -377,13 +404,17 @@ def import_tables():
     from .indicators import INDICATOR_VALUES
     from .money import CHANGES, MONEY
     from .narrative import PROGRAMMES, SUMS, TEXTS
+    from .population import POPULATION
+    from .references import REFERENCES
 
     return [
         BUDGETS,
         AGENDAS,
         GLOSSARY,
+        POPULATION,
         PROGRAMMES,
         TEXTS,
+        REFERENCES,
         INDICATOR_VALUES,
         ACTIONS,
         CHANGES,
@@ -518,9 +549,9 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
                 Problem(
                     _(
                         "de kolommen passen niet bij begrotingen, programma's, "
-                        "agenda's, teksten, indicatoren, acties, financiën of "
-                        "begrippen; begin met het sjabloon of een download van de "
-                        "open data"
+                        "agenda's, teksten, verwijzingen, indicatoren, acties, "
+                        "financiën, inwoners of begrippen; begin met het sjabloon of "
+                        "een download van de open data"
                     ),
                     sheet=sheet_name,
                 )

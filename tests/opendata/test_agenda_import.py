@@ -9,7 +9,15 @@ from content.models import PublicationStatus
 from opendata.columns import AGENDA_COLUMNS, GLOSSARY_COLUMNS, TEXT_COLUMNS
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frames_to_xlsx
-from programmes.models import ActionLine, Agenda, Budget, GlossaryTerm, Paragraph
+from programmes.models import (
+    ActionLine,
+    Agenda,
+    Budget,
+    GlossaryTerm,
+    Paragraph,
+    Reference,
+)
+from programmes.money.models import Population
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")
@@ -199,3 +207,66 @@ def test_a_budget_row_with_a_wrong_publication(snapshot):
     assert result.ok
     budget = Budget.objects.get(year=2019)
     assert budget.publication_status == PublicationStatus.PUBLISHED
+
+
+def test_references_of_a_part_in_and_refused(snapshot):
+    reference = {
+        "programma_begrotingsjaar": 2018,
+        "programma_nummer": 1,
+        "onderdeel_slug": "economie",
+        "soort": "Document",
+        "kenmerk": "Nota Werklocaties",
+        "omschrijving": "De nota over werklocaties",
+    }
+    result = imported(frames_to_xlsx({"verwijzingen": pd.DataFrame([reference])}))
+    assert [c.what for c in result.created] == ["verwijzing"]
+    assert Reference.objects.get(code="Nota Werklocaties").theme.slug == "economie"
+    before = snapshot()
+    wrong = [
+        dict(reference, onderdeel_slug="nergens"),
+        dict(reference, soort="Brief"),
+    ]
+    refused = budget_file_import(
+        content=frames_to_xlsx({"verwijzingen": pd.DataFrame(wrong)}), file_name="v"
+    )
+    assert [str(p) for p in refused.problems] == [
+        "rij 3, kolom soort: 'Brief' kan niet; kies uit Beleidsvoornemen, "
+        "Zaaknummer, Document"
+    ]
+    refused = budget_file_import(
+        content=frames_to_xlsx({"verwijzingen": pd.DataFrame(wrong[:1] * 2)}),
+        file_name="v",
+    )
+    assert [str(p) for p in refused.problems] == [
+        "rij 2, kolom onderdeel_slug: onbekend onderdeel 'nergens'; het onderdeel "
+        "moet in het portaal of in het blad teksten staan",
+        "rij 3, kolom onderdeel_slug: onbekend onderdeel 'nergens'; het onderdeel "
+        "moet in het portaal of in het blad teksten staan",
+        "rij 3, kolom kenmerk: dubbele rij: deze verwijzing staat ook in rij 2",
+    ]
+    assert snapshot() == before
+
+
+def test_inhabitants_in_and_refused(snapshot):
+    rows = [{"jaar": 2018, "inwoners": "81.000", "peildatum": "1-1-2018", "bron": "X"}]
+    result = imported(frames_to_xlsx({"inwoners": pd.DataFrame(rows)}))
+    assert [c.description for c in result.created] == ["2018: 81000"]
+    population = Population.objects.get(year=2018)
+    assert (population.inhabitants, population.counted_on.isoformat()) == (
+        81_000,
+        "2018-01-01",
+    )
+    before = snapshot()
+    wrong = [
+        {"jaar": 2019, "inwoners": "0", "peildatum": "morgen", "bron": ""},
+    ]
+    refused = budget_file_import(
+        content=frames_to_xlsx({"inwoners": pd.DataFrame(wrong)}), file_name="i"
+    )
+    assert [str(p) for p in refused.problems] == [
+        "rij 2, kolom inwoners: kan niet 0 zijn; vul het aantal inwoners in",
+        "rij 2, kolom peildatum: 'morgen' is geen datum; schrijf hem als 2018-01-01 "
+        "of 1-1-2018",
+        "rij 2, kolom bron: is leeg; vul dit in",
+    ]
+    assert snapshot() == before

@@ -191,8 +191,8 @@ def test_columns_that_fit_nothing(snapshot):
     assert_refused(
         csv("a;b", header="naam;adres"),
         "de kolommen passen niet bij begrotingen, programma's, agenda's, teksten, "
-        "indicatoren, acties, financiën of begrippen; begin met het sjabloon of een "
-        "download van de open data",
+        "verwijzingen, indicatoren, acties, financiën, inwoners of begrippen; begin "
+        "met het sjabloon of een download van de open data",
         snapshot=snapshot,
     )
 

@@ -2,6 +2,7 @@
 and back in. An editor brings in a further programme, text and figures, and its page
 reads like programme 1's."""
 
+import datetime
 import io
 import re
 
@@ -23,9 +24,10 @@ from programmes.models import (
     KeyFigure,
     Paragraph,
     Programme,
+    Reference,
     Theme,
 )
-from programmes.money.models import ProductChange
+from programmes.money.models import Population, ProductChange
 from tests.html import page_text
 from tests.opendata.conftest import DOMAIN_MODELS_TO_EMPTY, domain_snapshot
 
@@ -72,10 +74,12 @@ SHEETS = [
     "agendas",
     "teksten",
     "acties",
+    "verwijzingen",
     "indicatoren",
     "bedragen",
     "financien",
     "verschillen",
+    "inwoners",
     "begrippen",
 ]
 
@@ -116,6 +120,8 @@ ENGLISH = [
     (IndicatorValue, "note_en", "A note on a value in English."),
     (KeyFigure, "label_en", "A sum in English"),
     (ProductChange, "explanation_en", "Why it changed, in English."),
+    (Reference, "description_en", "A document the text refers to, in English."),
+    (GlossaryTerm, "description_en", "A term explained at length in English."),
 ]
 
 
@@ -124,9 +130,18 @@ def _with_english_texts():
         # The first record that the public sees (a sum outside an action).
         records = model.objects.public() if hasattr(model.objects, "public") else None
         records = (records or model.objects).order_by("pk")
-        if model is KeyFigure:
+        if model in (KeyFigure, Reference):
+            # One outside an action: those have a sheet of their own.
             records = records.filter(action__isnull=True)
         model.objects.filter(pk=records.first().pk).update(**{field: text})
+
+
+def _counts() -> dict:
+    return {
+        label: len(rows)
+        for label, rows in domain_snapshot().items()
+        if ".Historical" not in label
+    }
 
 
 def _empty_portal():
@@ -140,17 +155,28 @@ def _empty_portal():
 
 def test_round_trip_of_the_whole_database_into_an_empty_portal(client):
     _with_english_texts()
+    # Inhabitants as an editor enters them (the seed has none): the amounts per
+    # inhabitant appear on the programme's page.
+    Population.objects.create(
+        year=2018,
+        inhabitants=81_000,
+        counted_on=datetime.date(2018, 1, 1),
+        source="Testgegevens",
+    )
     before_files = files()
     before_pages = {path: text_of(client, path) for path in PAGES}
     for _model, _field, text in ENGLISH:
         assert any(text in page for page in before_pages.values()) or any(
             text.encode() in file for file in before_files.values()
         ), text
+    before_counts = _counts()
     workbook = frames_to_xlsx(budget_frames())
     _empty_portal()
     # The command's import (no user): it may publish what the file publishes.
     result = budget_file_import(content=workbook, file_name="begroting.xlsx")
     assert result.ok, [str(p) for p in result.problems][:10]
+    # Every record is back, also those no page shows.
+    assert _counts() == before_counts
     assert files() == before_files
     for path, text in before_pages.items():
         assert text_of(client, path) == text, path
