@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from programmes.models import ActionLine, Agenda
 
 from ..columns import AGENDA_COLUMNS
-from .pipeline import RowReader, Table, read_all
+from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter, unique_slug
 
@@ -99,39 +99,57 @@ def _read_agenda(cells: dict, row: int, sheet):
     return values, reader.problems
 
 
+# The column of each of the agenda's own fields, to name a cell that disagrees.
+_ABOUT_COLUMNS = {
+    **{field: column for field, (column, _length) in _AGENDA_TEXTS.items()},
+    "name_en": "agenda_en",
+    "description_en": "omschrijving_en",
+    "start_year": "vanaf_jaar",
+    "duration_years": "looptijd_jaren",
+    "order": "agenda_volgorde",
+}
+
+
 def _check_agendas(rows: list[AgendaRow], sheet) -> list[Problem]:
+    """An agenda is the same in each of its rows; a line is in one row."""
     problems = []
-    names, lines = {}, {}
+    first_rows = {}
     for row in rows:
-        first = names.setdefault(row.slug, (row.name, row.row))
-        if first[0] != row.name:
+        first = first_rows.setdefault(row.slug, row)
+        if first.name != row.name:
             problems.append(
                 Problem(
                     _(
                         "dezelfde agenda heet in rij %(other)s '%(name)s'; geef een "
                         "agenda in elke rij dezelfde naam"
                     )
-                    % {"other": first[1], "name": first[0]},
+                    % {"other": first.row, "name": first.name},
                     row.row,
                     "agenda",
                     sheet,
                 )
             )
-        if row.line_number is None:
-            continue
-        key = (row.slug, row.line_number)
-        if key in lines:
-            problems.append(
-                Problem(
-                    _("dubbele rij: deze actielijn staat ook in rij %(other)s")
-                    % {"other": lines[key]},
-                    row.row,
-                    "actielijn_nummer",
-                    sheet,
+        problems += [
+            Problem(
+                _(
+                    "staat anders dan in rij %(other)s van dezelfde agenda; geef een "
+                    "agenda in elke rij dezelfde gegevens"
                 )
+                % {"other": first.row},
+                row.row,
+                _ABOUT_COLUMNS[field],
+                sheet,
             )
-        lines.setdefault(key, row.row)
-    return problems
+            for field, value in row.about.items()
+            if first.name == row.name and first.about.get(field, value) != value
+        ]
+    return problems + duplicate_problems(
+        [row for row in rows if row.line_number is not None],
+        key=lambda row: (row.slug, row.line_number),
+        column="actielijn_nummer",
+        message=_("dubbele rij: deze actielijn staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _AgendaWriter(RecordWriter):

@@ -18,9 +18,18 @@ from content.services import field_labels
 from programmes.models import Budget
 
 from ..columns import BUDGET_COLUMNS
-from .pipeline import RowReader, Table, read_all
+from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
 from .writer import RecordWriter
+
+# The column of each field the file gives, to name the first cell that differs.
+_COLUMNS = {
+    "title": "titel",
+    "description": "omschrijving",
+    "title_en": "titel_en",
+    "description_en": "omschrijving_en",
+    "publication_status": "publicatie",
+}
 
 
 @dataclass
@@ -51,20 +60,13 @@ def _read_budget(cells: dict, row: int, sheet):
 
 
 def _check_budgets(rows: list[BudgetRow], sheet) -> list[Problem]:
-    problems, seen = [], {}
-    for row in rows:
-        if row.year in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: dezelfde begroting staat ook in rij %(other)s")
-                    % {"other": seen[row.year]},
-                    row.row,
-                    "begrotingsjaar",
-                    sheet,
-                )
-            )
-        seen.setdefault(row.year, row.row)
-    return problems
+    return duplicate_problems(
+        rows,
+        key=lambda row: row.year,
+        column="begrotingsjaar",
+        message=_("dubbele rij: dezelfde begroting staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 def may_change_budgets(user) -> bool:
@@ -103,7 +105,7 @@ class _BudgetWriter(RecordWriter):
                             "budget": budget,
                         },
                         row.row,
-                        "titel" if "title" in differs else "begrotingsjaar",
+                        _COLUMNS[differs[0]],
                         self.sheet,
                     )
                 )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from programmes.models import GlossaryTerm
 
 from ..columns import GLOSSARY_COLUMNS
-from .pipeline import RowReader, Table, read_all
+from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
 from .writer import Batch, RecordWriter, unique_slug
 
@@ -46,21 +46,13 @@ def _read_term(cells: dict, row: int, sheet):
 
 
 def _check_terms(rows: list[TermRow], sheet) -> list[Problem]:
-    problems, seen = [], {}
-    for row in rows:
-        key = row.term.lower()
-        if key in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: deze term staat ook in rij %(other)s")
-                    % {"other": seen[key]},
-                    row.row,
-                    "term",
-                    sheet,
-                )
-            )
-        seen.setdefault(key, row.row)
-    return problems
+    return duplicate_problems(
+        rows,
+        key=lambda row: row.term.lower(),
+        column="term",
+        message=_("dubbele rij: deze term staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _TermWriter(RecordWriter):

@@ -3,6 +3,7 @@ exports.indicator_values_frame writes."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ from indicators.formatting import format_number
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
 from ..columns import INDICATOR_COLUMNS
-from .pipeline import RowReader, Table, programme_problems, rows_of
+from .pipeline import RowReader, Table, programme_problems, read_all
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter, unique_slug
 
@@ -353,12 +354,7 @@ class _IndicatorValues(Table):
 
     def read_rows(self, frame: pd.DataFrame, sheet: str | None):
         known = {indicator.slug: indicator for indicator in Indicator.objects.all()}
-        rows, problems = [], []
-        for row, cells in rows_of(frame):
-            values, row_problems = _read_row(cells, row, sheet, known)
-            rows.append(values)
-            problems += row_problems
-        return rows, problems
+        return read_all(frame, sheet, partial(_read_row, known=known))
 
     def check(self, rows, sheet):
         return _check_file(rows, sheet)

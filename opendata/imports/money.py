@@ -22,7 +22,7 @@ from programmes.money.models import (
 )
 
 from ..columns import CHANGE_COLUMNS, MONEY_COLUMNS
-from .pipeline import RowReader, Table, programme_problems, rows_of
+from .pipeline import RowReader, Table, duplicate_problems, programme_problems, read_all
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter
 
@@ -172,12 +172,7 @@ class _Money(Table):
     recognised_by = {"regel"}
 
     def read_rows(self, frame: pd.DataFrame, sheet: str | None):
-        rows, problems = [], []
-        for row, cells in rows_of(frame):
-            values, row_problems = _read_row(cells, row, sheet)
-            rows.append(values)
-            problems += row_problems
-        return rows, problems
+        return read_all(frame, sheet, _read_row)
 
     def check(self, rows, sheet):
         return _check_file(rows, sheet)
@@ -240,25 +235,16 @@ def _read_change(cells: dict, row: int, sheet):
 
 
 def _check_changes(rows: list[ChangeRow], sheet) -> list[Problem]:
-    problems = programme_problems(rows, sheet)
-    seen = {}
-    for row in rows:
-        key = (row.programme, row.document_year, row.product_code)
-        if key in seen:
-            problems.append(
-                Problem(
-                    _(
-                        "dubbele rij: hetzelfde product staat voor dit document ook "
-                        "in rij %(other)s"
-                    )
-                    % {"other": seen[key]},
-                    row.row,
-                    "productcode",
-                    sheet,
-                )
-            )
-        seen.setdefault(key, row.row)
-    return problems
+    return programme_problems(rows, sheet) + duplicate_problems(
+        rows,
+        key=lambda row: (row.programme, row.document_year, row.product_code),
+        column="productcode",
+        message=_(
+            "dubbele rij: hetzelfde product staat voor dit document ook in rij "
+            "%(other)s"
+        ),
+        sheet=sheet,
+    )
 
 
 class _ChangeWriter(RecordWriter):
@@ -309,12 +295,7 @@ class _Changes(Table):
     recognised_by = {"productcode", "verschil"}
 
     def read_rows(self, frame: pd.DataFrame, sheet):
-        rows, problems = [], []
-        for row, cells in rows_of(frame):
-            values, row_problems = _read_change(cells, row, sheet)
-            rows.append(values)
-            problems += row_problems
-        return rows, problems
+        return read_all(frame, sheet, _read_change)
 
     def check(self, rows, sheet):
         return _check_changes(rows, sheet)

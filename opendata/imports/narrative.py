@@ -26,7 +26,14 @@ from programmes.models import (
 
 from ..columns import PROGRAMME_TEXT_COLUMNS, SUM_COLUMNS, TEXT_COLUMNS
 from .agendas import agendas_by_word, unknown_agenda
-from .pipeline import RowReader, Table, programme_problems, read_all, theme_problems
+from .pipeline import (
+    RowReader,
+    Table,
+    duplicate_problems,
+    programme_problems,
+    read_all,
+    theme_problems,
+)
 from .results import Outcome, Problem
 from .writer import Batch, RecordWriter, unique_slug
 
@@ -71,21 +78,13 @@ def _read_programme(cells: dict, row: int, sheet):
 
 
 def _check_programmes(rows: list[ProgrammeRow], sheet) -> list[Problem]:
-    problems = programme_problems(rows, sheet)
-    seen = {}
-    for row in rows:
-        if row.programme in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: hetzelfde programma staat ook in rij %(other)s")
-                    % {"other": seen[row.programme]},
-                    row.row,
-                    "programma_nummer",
-                    sheet,
-                )
-            )
-        seen.setdefault(row.programme, row.row)
-    return problems
+    return programme_problems(rows, sheet) + duplicate_problems(
+        rows,
+        key=lambda row: row.programme,
+        column="programma_nummer",
+        message=_("dubbele rij: hetzelfde programma staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _ProgrammeWriter(RecordWriter):
@@ -174,24 +173,18 @@ def _read_text(cells: dict, row: int, sheet):
 
 def _check_texts(rows: list[TextRow], sheet) -> list[Problem]:
     problems = programme_problems(rows, sheet) + theme_problems(rows, sheet)
+    problems += duplicate_problems(
+        rows,
+        key=lambda row: (row.programme, row.theme_slug, row.order),
+        column="volgorde",
+        message=_(
+            "dubbele rij: hetzelfde onderdeel heeft ook in rij %(other)s een alinea "
+            "met deze volgorde"
+        ),
+        sheet=sheet,
+    )
     agendas = agendas_by_word()
-    seen = {}
     for row in rows:
-        key = (*row.programme, row.theme_slug, row.order)
-        if key in seen:
-            problems.append(
-                Problem(
-                    _(
-                        "dubbele rij: hetzelfde onderdeel heeft ook in rij %(other)s "
-                        "een alinea met deze volgorde"
-                    )
-                    % {"other": seen[key]},
-                    row.row,
-                    "volgorde",
-                    sheet,
-                )
-            )
-        seen.setdefault(key, row.row)
         if row.agenda and row.agenda.lower() not in agendas:
             problems.append(
                 unknown_agenda(row.agenda, row.row, "gevolgd_door_agenda", sheet)
@@ -320,7 +313,6 @@ def _check_sums(rows: list[SumRow], sheet) -> list[Problem]:
         )
     )
     agendas = agendas_by_word()
-    seen = {}
     for row in rows:
         if row.agenda and row.agenda.lower() not in agendas:
             problems.append(unknown_agenda(row.agenda, row.row, "agenda", sheet))
@@ -333,19 +325,13 @@ def _check_sums(rows: list[SumRow], sheet) -> list[Problem]:
                     sheet,
                 )
             )
-        key = (row.programme, row.theme_slug, row.label.lower())
-        if key in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: dezelfde omschrijving staat ook in rij %(other)s")
-                    % {"other": seen[key]},
-                    row.row,
-                    "omschrijving",
-                    sheet,
-                )
-            )
-        seen.setdefault(key, row.row)
-    return problems
+    return problems + duplicate_problems(
+        rows,
+        key=lambda row: (row.programme, row.theme_slug, row.label.lower()),
+        column="omschrijving",
+        message=_("dubbele rij: dezelfde omschrijving staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _SumWriter(RecordWriter):

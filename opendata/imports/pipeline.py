@@ -235,6 +235,17 @@ def missing_columns(frame: pd.DataFrame, columns: list[Column], sheet=None):
     ]
 
 
+def duplicate_problems(rows, *, key, column: str, message: str, sheet) -> list[Problem]:
+    """A problem for every row whose `key(row)` an earlier row has too; `message`
+    names that row as %(other)s ("dubbele rij: … ook in rij %(other)s")."""
+    problems, seen = [], {}
+    for row in rows:
+        first = seen.setdefault(key(row), row.row)
+        if first != row.row:
+            problems.append(Problem(message % {"other": first}, row.row, column, sheet))
+    return problems
+
+
 def programme_problems(rows, sheet: str | None) -> list[Problem]:
     """What every table checks of the programmes its rows name: each exists or
     has a title to be made with, and one programme has one title in the file.

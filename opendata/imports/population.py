@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from programmes.money.models import Population
 
 from ..columns import POPULATION_COLUMNS
-from .pipeline import RowReader, Table, read_all
+from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
 from .writer import Batch, RecordWriter
 
@@ -59,20 +59,13 @@ def _read_population(cells: dict, row: int, sheet):
 
 
 def _check_population(rows: list[PopulationRow], sheet) -> list[Problem]:
-    problems, seen = [], {}
-    for row in rows:
-        if row.year in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: hetzelfde jaar staat ook in rij %(other)s")
-                    % {"other": seen[row.year]},
-                    row.row,
-                    "jaar",
-                    sheet,
-                )
-            )
-        seen.setdefault(row.year, row.row)
-    return problems
+    return duplicate_problems(
+        rows,
+        key=lambda row: row.year,
+        column="jaar",
+        message=_("dubbele rij: hetzelfde jaar staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _PopulationWriter(RecordWriter):

@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy
 from programmes.models import Reference, ReferenceKind, Theme
 
 from ..columns import REFERENCE_COLUMNS
-from .pipeline import RowReader, Table, programme_problems, read_all
+from .pipeline import (
+    RowReader,
+    Table,
+    duplicate_problems,
+    programme_problems,
+    read_all,
+)
 from .results import Problem
 from .writer import Batch, RecordWriter
 
@@ -57,7 +63,6 @@ def _check_references(rows: list[ReferenceRow], sheet) -> list[Problem]:
             "programme__budget__year", "programme__number", "slug"
         )
     )
-    seen = {}
     for row in rows:
         if (*row.programme, row.theme_slug) not in themes:
             problems.append(
@@ -72,19 +77,13 @@ def _check_references(rows: list[ReferenceRow], sheet) -> list[Problem]:
                     sheet,
                 )
             )
-        key = (row.programme, row.theme_slug, row.kind, row.code.lower())
-        if key in seen:
-            problems.append(
-                Problem(
-                    _("dubbele rij: deze verwijzing staat ook in rij %(other)s")
-                    % {"other": seen[key]},
-                    row.row,
-                    "kenmerk",
-                    sheet,
-                )
-            )
-        seen.setdefault(key, row.row)
-    return problems
+    return problems + duplicate_problems(
+        rows,
+        key=lambda row: (row.programme, row.theme_slug, row.kind, row.code.lower()),
+        column="kenmerk",
+        message=_("dubbele rij: deze verwijzing staat ook in rij %(other)s"),
+        sheet=sheet,
+    )
 
 
 class _ReferenceWriter(RecordWriter):

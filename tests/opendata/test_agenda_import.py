@@ -144,9 +144,23 @@ def test_bad_agenda_rows_are_refused_with_their_cells(snapshot):
     result = budget_file_import(content=workbook(agendas=rows), file_name="a.xlsx")
     assert snapshot() == before
     assert [str(p) for p in result.problems] == [
-        "rij 4, kolom actielijn_nummer: dubbele rij: deze actielijn staat ook in rij 3",
         "rij 5, kolom agenda: dezelfde agenda heet in rij 2 'Regio Deal Twente'; "
         "geef een agenda in elke rij dezelfde naam",
+        "rij 4, kolom actielijn_nummer: dubbele rij: deze actielijn staat ook in rij 3",
+    ]
+
+
+def test_an_agenda_that_differs_between_its_rows(snapshot):
+    rows = [
+        {**REGIO, "actielijn_nummer": 1, "actielijn": "x"},
+        {**REGIO, "actielijn_nummer": 2, "actielijn": "y", "looptijd_jaren": 5},
+    ]
+    before = snapshot()
+    result = budget_file_import(content=workbook(agendas=rows), file_name="a.xlsx")
+    assert snapshot() == before
+    assert [str(p) for p in result.problems] == [
+        "rij 3, kolom looptijd_jaren: staat anders dan in rij 2 van dezelfde "
+        "agenda; geef een agenda in elke rij dezelfde gegevens"
     ]
 
 

@@ -128,8 +128,9 @@ ENGLISH = [
 def _with_english_texts():
     for model, field, text in ENGLISH:
         # The first record that the public sees (a sum outside an action).
-        records = model.objects.public() if hasattr(model.objects, "public") else None
-        records = (records or model.objects).order_by("pk")
+        manager = model.objects
+        records = manager.public() if hasattr(manager, "public") else manager.all()
+        records = records.order_by("pk")
         if model in (KeyFigure, Reference):
             # One outside an action: those have a sheet of their own.
             records = records.filter(action__isnull=True)
@@ -182,6 +183,21 @@ def test_round_trip_of_the_whole_database_into_an_empty_portal(client):
         assert text_of(client, path) == text, path
 
 
+def test_the_whole_budget_downloaded_from_the_english_pages_comes_back(client):
+    """The English page's download, read in the English admin into an empty
+    portal: the same portal, files and all."""
+    from django.utils import translation
+
+    _with_english_texts()
+    before_files = files()
+    content = client.get("/en/open-data/begroting.xlsx").content
+    _empty_portal()
+    with translation.override("en"):
+        result = budget_file_import(content=content, file_name="budget.xlsx")
+    assert result.ok, [str(p) for p in result.problems][:10]
+    assert files() == before_files
+
+
 def test_an_editors_whole_budget_comes_in_as_a_draft():
     workbook = frames_to_xlsx(budget_frames())
     _empty_portal()
@@ -209,6 +225,7 @@ def test_only_an_administrator_changes_a_budget_by_import(snapshot):
     editor = portal_user_create(username="r", role="redacteur", password="x-Y-z-123")
     before = snapshot()
     refused = budget_file_import(content=workbook, file_name="b.xlsx", user=editor)
+    # The first cell that differs is named.
     assert [str(p) for p in refused.problems] == [
         "rij 2, kolom titel: alleen een beheerder mag een begroting wijzigen; dit "
         "bestand wijzigt titel, publicatiestatus van de Begroting 2018. Neem de "
@@ -417,3 +434,13 @@ def test_a_draft_part_keeps_its_paragraphs_out_of_every_file(client):
     assert hidden not in str(client.get("/api/v1/teksten/", {"per_pagina": 500}).json())
     texts = budget_frames()["teksten"]
     assert hidden not in set(texts["tekst"])
+
+
+def test_a_budgets_publication_is_named_when_only_it_differs():
+    budgets = budget_frames()["begrotingen"]
+    budgets = budgets[budgets["begrotingsjaar"] == 2018].assign(publicatie="Concept")
+    editor = portal_user_create(username="r", role="redacteur", password="x-Y-z-123")
+    refused = budget_file_import(
+        content=frames_to_xlsx({"begrotingen": budgets}), file_name="b", user=editor
+    )
+    assert [p.column for p in refused.problems] == ["publicatie"]
