@@ -5,9 +5,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -15,12 +16,31 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from .models import publicly_visible
+from .text import FitTextForm
 from .versioning import BOOKKEEPING_FIELDS, VersionConflict, changes_since
 
 
 def preview_url(obj) -> str | None:
     get_preview_url = getattr(obj, "get_preview_url", None)
     return get_preview_url() if get_preview_url else None
+
+
+def preview_allowed(request, obj) -> None:
+    """The staff preview of `obj` follows its admin change page: the admin site
+    must let the user in (two-factor code included), the object must be in its
+    ModelAdmin's get_queryset, and the user must have the view or change
+    permission on it. Raises Http404 or PermissionDenied as the admin answers."""
+    site = admin.site
+    try:
+        model_admin = site.get_model_admin(type(obj))
+    except admin.sites.NotRegistered as error:
+        raise Http404 from error
+    if not site.has_permission(request):
+        raise PermissionDenied
+    if not model_admin.get_queryset(request).filter(pk=obj.pk).exists():
+        raise Http404
+    if not model_admin.has_view_or_change_permission(request, obj):
+        raise PermissionDenied
 
 
 def version_conflict_messages(*, instance, seen_version: int) -> list[str]:
@@ -75,8 +95,9 @@ class VersionWidget(forms.HiddenInput):
         return format_html("{}{}", super().render(name, value, attrs, renderer), value)
 
 
-class VersionedForm(forms.ModelForm):
-    """A model form that carries the version the editor opened.
+class VersionedForm(FitTextForm, forms.ModelForm):
+    """A model form that carries the version the editor opened; its texts cleaned
+    and held to their limit as they come in (content.text.FitTextForm).
 
     clean() refuses early with the changes in between; the save itself checks
     again inside its transaction (VersionedModel.save), for the editor who saves

@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.utils import translation
 
+from .text import fit_text
+
 # Cells starting with = + - @ tab or CR run as a formula in Excel and LibreOffice
 # (OWASP's list of CSV injection triggers).
 _NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r]")
@@ -49,7 +51,8 @@ _PLAIN = re.compile(r"^\d+([.,]\d+)?$")
 
 
 def cell_text(value) -> str:
-    """A cell as text: stripped, neutralisation undone, Excel's 2018.0 as '2018'."""
+    """A cell as text: stripped, neutralisation undone, Excel's 2018.0 as '2018',
+    without what a spreadsheet cannot hold (content.text.fit_text)."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -59,7 +62,8 @@ def cell_text(value) -> str:
             return str(int(value))
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    text = formula_restore(str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = fit_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = formula_restore(text)
     return text.strip()
 
 

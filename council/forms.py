@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from content.text import FitTextForm
 from hengelo_portal.admin_site import TwoFactorLoginForm
 from hengelo_portal.roles import COUNCIL_MEMBER
 
@@ -38,7 +39,7 @@ def council_login_form():
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(FitTextForm, forms.Form):
     text = forms.CharField(
         label=_("Notitie"),
         max_length=5000,

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.services import model_update
+from content.text import text_entered
+from hengelo_portal.params import parse_int
 from hengelo_portal.roles import COUNCIL_MEMBER, EDITOR
 
 from . import notifications
@@ -51,7 +53,7 @@ def council_member_create(
 
 
 def _clean_text(text: str, *, empty: str) -> str:
-    text = (text or "").strip()
+    text = text_entered(text or "", label=_("De tekst")).strip()
     if not text:
         raise ValidationError(empty)
     if len(text) > MAX_TEXT:
@@ -62,10 +64,8 @@ def _clean_text(text: str, *, empty: str) -> str:
 
 
 def _target(kind: str, target_id) -> tuple:
-    try:
-        pk = int(target_id)
-    except (TypeError, ValueError):
-        pk = None
+    # ASCII digits, as every id the portal reads ("١٢" and " 12_0" are no id).
+    pk = parse_int(target_id)
     found = public_target(kind, pk) if pk else None
     if found is None:
         raise ValidationError(

@@ -1,13 +1,12 @@
 """Request logging, the methods each address takes, refusing control characters
-in query strings, public page caching and a friendly 503 when the database is
-away."""
+and too many parameters in query strings, public page caching and a friendly 503
+when the database is away."""
 
 import logging
 import time
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
@@ -16,9 +15,12 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
+from content.database import is_outage
+from content.text import fit_utf8
+
 from .api_errors import bad_request
 from .caching import cache_page, cached_page, page_key, reads_every_parameter
-from .params import has_control_characters
+from .params import has_control_characters, query_readable
 
 request_log = logging.getLogger("hengelo_portal.requests")
 # As GZipMiddleware decides.
@@ -97,18 +99,22 @@ class AllowedMethodsMiddleware:
 
 class ControlCharacterMiddleware:
     """Answer 400 to a query string with a control character (NUL, a line break,
-    …) in a name or value. No form of the portal sends them, PostgreSQL refuses
-    NUL in any text, and here every view is covered at once; the views still
-    parse what they read (hengelo_portal/params.py)."""
+    …) in a name or value, or with more parameters than Django reads
+    (DATA_UPLOAD_MAX_NUMBER_FIELDS). No form of the portal sends them, PostgreSQL
+    refuses NUL in any text, and here every view is covered at once; the views
+    still parse what they read (hengelo_portal/params.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.META.get("QUERY_STRING") and any(
-            has_control_characters(name)
-            or any(has_control_characters(value) for value in values)
-            for name, values in request.GET.lists()
+        if request.META.get("QUERY_STRING") and (
+            not query_readable(request)
+            or any(
+                has_control_characters(name)
+                or any(has_control_characters(value) for value in values)
+                for name, values in request.GET.lists()
+            )
         ):
             # Above LocaleMiddleware: the page's language comes from its path.
             language = translation.get_language_from_path(request.path_info)
@@ -185,9 +191,34 @@ class PublicPageCacheMiddleware:
         return not_modified
 
 
+class FitPageTextMiddleware:
+    """Pages leave without the characters that XML cannot hold (a \\x0b pasted
+    from Word into a title, stored before forms and the import cleaned it); the
+    downloads and the API fit their texts themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.has_header("Content-Encoding")
+        ):
+            content = response.content
+            fitted = fit_utf8(content)
+            if fitted is not content:
+                response.content = fitted
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(fitted))
+        return response
+
+
 class DatabaseUnavailableMiddleware:
     """When the database cannot be reached, say so kindly with a 503 and let the
-    load balancer retry; the next request reconnects by itself."""
+    load balancer retry; the next request reconnects by itself. Any other
+    database error (a value beyond PostgreSQL's limits) is a fault: the 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -196,7 +227,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not is_outage(exception):
             return None
         logging.getLogger("hengelo_portal.database").error(
             "database unavailable", extra={"error": type(exception).__name__}

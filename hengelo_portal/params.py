@@ -17,9 +17,10 @@ from django_tables2 import RequestConfig
 from rest_framework.pagination import PageNumberPagination
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import TooManyFieldsSent, ValidationError
 from django.core.paginator import EmptyPage
 from django.db.models import QuerySet
+from django.http import QueryDict
 
 # The largest id a database key holds (bigint); beyond it nothing can match.
 MAX_ID = 2**63 - 1
@@ -33,6 +34,19 @@ _DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
 _COLUMN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,60}", re.ASCII)
 # C0, DEL and C1 control characters, and surrogates without their pair.
 _UNFIT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def query_readable(request) -> bool:
+    """Whether the query string can be read: no more parameters than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS. When it cannot, the request's parameters become
+    empty, so that what reads them again (the 400 page's language links, the API's
+    ?lang=, the page cache, the log) answers instead of failing in its turn."""
+    try:
+        request.GET  # noqa: B018 - parsed on first access
+    except TooManyFieldsSent:
+        request.GET = QueryDict()
+        return False
+    return True
 
 
 def has_control_characters(text: str) -> bool:

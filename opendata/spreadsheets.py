@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from content.cells import cell_text, formula_neutralise, plain_number
+from content.text import fit_text, fit_value
 
 from .imports.results import Problem
 
@@ -211,6 +212,10 @@ def _csv_text(content: bytes) -> str:
     """The text of a CSV in the encodings Excel writes: UTF-8 (with or without a
     byte order mark), UTF-16 ('Unicode-tekst', with its mark) and, for Dutch
     Excel's plain 'CSV (puntkomma)', Windows-1252."""
+    if content.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # UTF-32's little-endian mark starts with UTF-16's: read as UTF-16 it
+        # gave text with a NUL after every letter, and "kolommen passen niet".
+        raise SpreadsheetError([_encoding_problem()])
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return content.decode("utf-16")
@@ -248,6 +253,10 @@ def _utf16_without_mark(content: bytes) -> bool:
 
 def _read_csv(content: bytes) -> list[Sheet]:
     text = _csv_text(content)
+    # Python's csv refuses a cell over 128 KB with an English message; a cell
+    # is as long as the file may be, and the import says which text is too long
+    # for its field (content.text.TEXT_MAX_LENGTH).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     first_line = text.split("\n", 1)[0]
     separator = max([";", ",", "\t"], key=first_line.count)
     try:
@@ -346,7 +355,7 @@ def _csv_cell(value, *, decimal_comma: bool) -> str:
         return "ja" if value else "nee"
     if isinstance(value, int):
         return str(value)
-    return formula_neutralise(str(value))
+    return formula_neutralise(fit_text(str(value)))
 
 
 def frame_to_csv(frame: pd.DataFrame, *, dutch: bool = False) -> bytes:
@@ -364,7 +373,9 @@ def _xlsx_cell(value):
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, str):
-        return formula_neutralise(value)
+        # A stored text that slipped in before it was cleaned must not break the
+        # workbook (openpyxl refuses the character, and the download failed).
+        return formula_neutralise(fit_text(value))
     return value
 
 
@@ -396,7 +407,7 @@ def frames_to_xlsx(sheets: dict[str, pd.DataFrame], *, notes: list[str] = ()) ->
             explanation = writer.book.create_sheet("uitleg")
             explanation.column_dimensions["A"].width = 110
             for number, line in enumerate(notes, start=1):
-                cell = explanation.cell(row=number, column=1, value=line)
+                cell = explanation.cell(row=number, column=1, value=fit_text(line))
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if number == 1:
                     cell.font = Font(bold=True, size=14)
@@ -415,7 +426,7 @@ def frame_to_json(frame: pd.DataFrame) -> bytes:
     """A JSON array of objects, one per row; empty values are null, never 0."""
     records = [
         {
-            key: (None if isinstance(v, float) and v != v else v)
+            key: (None if isinstance(v, float) and v != v else fit_value(v))
             for key, v in record.items()
         }
         for record in frame.to_dict(orient="records")

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
+    # Below ETags and compression: pages leave without the control characters
+    # a stored text may still hold (content/text.py).
+    "hengelo_portal.middleware.FitPageTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The API's messages in Dutch, or English with ?lang=en.
@@ -247,7 +250,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
 # Pagination and filters are set on the viewsets (opendata.api.budget.ReadOnlyViewSet).
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's JSON, with every text fitted on its way out (content/text.py).
+    "DEFAULT_RENDERER_CLASSES": ["opendata.api.renderers.TextJSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,8 @@ from content.cells import (
     parse_whole_number,
     parse_year,
 )
+from content.database import is_busy
+from content.text import TEXT_MAX_LENGTH
 from programmes.models import Programme, Theme
 
 from ..columns import Column
@@ -54,10 +56,13 @@ class RowReader:
         return column in self.cells
 
     def text(self, column: str, *, required=False, max_length=None) -> str:
+        """A text cell, cleaned (cell_text); at most `max_length` characters,
+        or TEXT_MAX_LENGTH for a text without a length of its own."""
         value = cell_text(self.cells.get(column))
         if required and not value:
             self.problem(column, _("is leeg; vul dit in"))
-        if max_length and len(value) > max_length:
+        max_length = max_length or TEXT_MAX_LENGTH
+        if len(value) > max_length:
             self.problem(
                 column,
                 _("is te lang: %(length)s tekens, hoogstens %(max)s")
@@ -511,7 +516,11 @@ def budget_file_import(
                 dry_run=dry_run,
                 preview=preview,
             )
-    except (IntegrityError, OperationalError):
+    except DatabaseError as error:
+        # Only another import or edit in the way is "busy"; anything else (a
+        # value beyond the database's limits) is a fault, reported as one.
+        if not is_busy(error):
+            raise
         result = ImportResult(dry_run=dry_run)
         result.problems.append(_busy())
         return result
@@ -564,6 +573,20 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
                         "financiën, inwoners of begrippen; begin met het sjabloon of "
                         "een download van de open data"
                     ),
+                    sheet=sheet_name,
+                )
+            )
+        elif (twin := next((k for k in known if k[3] is table), None)) is not None:
+            # Two sheets of one kind ('acties' and 'acties (2)'): one would
+            # silently overwrite the other's rows.
+            result.problems.append(
+                Problem(
+                    _(
+                        "dit blad heeft dezelfde soort gegevens (%(kind)s) als het "
+                        "blad '%(other)s'; zet ze samen op één blad of lees ze "
+                        "apart in"
+                    )
+                    % {"kind": table.name, "other": twin[1]},
                     sheet=sheet_name,
                 )
             )
