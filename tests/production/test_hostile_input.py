@@ -203,3 +203,39 @@ def test_any_combination_of_parameters_never_fails(quiet_client, address, query)
         f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in query
     )
     assert answers(quiet_client, address, encoded) < 500
+
+
+# --- More parameters than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS) ---------
+
+# "a&a&…": short enough for gunicorn's request line (4094 bytes).
+TOO_MANY = "&".join(["a"] * 1001)
+
+
+def test_too_many_parameters_get_the_400_page_everywhere(quiet_client):
+    for address in [*sorted(every_address()), "/admin/login/", "/raad/inloggen/"]:
+        response = quiet_client.get(f"{address}?{TOO_MANY}")
+        assert response.status_code == 400, address
+        if address.startswith("/api/"):
+            assert response.json() == {"detail": "Ongeldige vraag."}
+        elif address.startswith("/en/"):
+            assert "Bad request" in page_text(response), address
+        else:
+            assert "De vraag klopt niet" in page_text(response), address
+
+
+def test_too_many_parameters_get_the_400_page_in_the_pages_language(quiet_client):
+    response = quiet_client.get(f"/en/zoeken/?{TOO_MANY}")
+    assert response.status_code == 400
+    assert 'lang="en"' in response.content.decode()
+    english_api = quiet_client.get(f"/api/v1/acties/?lang=en&{TOO_MANY}")
+    assert english_api.status_code == 400
+    assert english_api.json() == {"detail": "Ongeldige vraag."}  # ?lang= unread
+
+
+def test_too_many_posted_fields_get_the_400_page(admin_client):
+    admin_client.raise_request_exception = False
+    response = admin_client.post(
+        "/admin/programmes/action/1/change/?x=1", {f"f{n}": "x" for n in range(1001)}
+    )
+    assert response.status_code == 400
+    assert "De vraag klopt niet" in page_text(response)
