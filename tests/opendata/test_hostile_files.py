@@ -6,9 +6,12 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from opendata.exports import indicator_values_frame
+from content.text import fit_text
+from opendata.exports import budget_frames, indicator_values_frame
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import (
     MAX_PART_BYTES,
@@ -146,3 +149,107 @@ def test_a_header_of_many_columns_is_cut_to_what_a_table_has():
     header = ",".join(f"k{n}" for n in range(200_000))
     [sheet] = read_spreadsheet((header + "\r\n" + "1,2\r\n" * 100).encode())
     assert len(sheet.frame.columns) == MAX_COLUMNS
+
+
+# --- Encodings and sheets of the same kind --------------------------------------
+
+
+def test_a_utf32_csv_gets_the_encoding_message():
+    csv = frame_to_csv(indicator_values_frame()).decode("utf-8")
+    for encoding in ("utf-32", "utf-32-be", "utf-32-le"):
+        content = csv.encode(encoding)
+        if encoding != "utf-32":  # with the mark, as a program writes it
+            content = ("\ufeff" + csv).encode(encoding)
+        assert problems(content) == [
+            "De tekens in dit CSV-bestand zijn niet te lezen. Sla het in Excel op "
+            "als 'CSV UTF-8 (door komma's gescheiden)' en lees het opnieuw in."
+        ], encoding
+
+
+def test_two_sheets_of_the_same_kind_are_refused_and_nothing_is_written(snapshot):
+    before = snapshot()
+    values = indicator_values_frame()
+    changed = values.copy()
+    changed["waarde"] = [None] * len(changed)
+    found = problems(
+        frames_to_xlsx({"indicatoren": values, "indicatoren (2)": changed})
+    )
+    assert any(
+        "indicatoren (2)" in message
+        and "dezelfde soort gegevens (indicatoren) als het blad 'indicatoren'"
+        in message
+        for message in found
+    ), found
+    assert snapshot() == before
+
+
+# --- Every control character in every sheet --------------------------------------
+
+CONTROL = [chr(n) for n in range(32)] + [chr(n) for n in range(0x7F, 0xA0)]
+UNFIT = {c for c in CONTROL if c < " " and c not in "\t\n\r"}
+
+
+def _text_columns(frame):
+    return [
+        column
+        for column in frame.columns
+        if frame[column].map(lambda v: isinstance(v, str) and v != "").any()
+    ]
+
+
+def test_every_control_character_in_every_sheet_is_cleaned_or_refused(client):
+    """Each sheet of the whole-budget download as a CSV, every control character
+    put in every text cell: the import cleans them (or refuses the file in
+    Dutch), and every download still works."""
+    frames = budget_frames()
+    assert len(frames) >= 10
+    for name, frame in frames.items():
+        if frame.empty:
+            continue
+        spoiled = frame.copy()
+        for column in _text_columns(frame):
+            spoiled[column] = [
+                v + "".join(CONTROL) if isinstance(v, str) and v else v
+                for v in spoiled[column]
+            ]
+        for dutch in (False, True):
+            result = budget_file_import(
+                content=frame_to_csv(spoiled, dutch=dutch), file_name=f"{name}.csv"
+            )
+            messages = [str(problem) for problem in result.problems]
+            assert all(isinstance(m, str) and m for m in messages)
+    for address in ("/open-data/begroting.xlsx", "/open-data/acties.xlsx"):
+        response = client.get(address)
+        assert response.status_code == 200
+        workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                for value in row:
+                    assert not (isinstance(value, str) and set(value) & UNFIT)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.data(),
+    text=st.lists(
+        st.one_of(st.sampled_from(CONTROL), st.text(max_size=6)), max_size=10
+    ).map("".join),
+)
+def test_a_cell_of_any_sheet_with_any_text_never_breaks_the_import(data, text):
+    frames = budget_frames()
+    name = data.draw(st.sampled_from(sorted(n for n, f in frames.items() if len(f))))
+    frame = frames[name].copy()
+    column = data.draw(st.sampled_from(list(frame.columns)))
+    row = data.draw(st.integers(min_value=0, max_value=len(frame) - 1))
+    frame[column] = frame[column].astype(object)
+    frame.iat[row, list(frame.columns).index(column)] = text
+    for content in (frame_to_csv(frame), frames_to_xlsx({name: frame})):
+        result = budget_file_import(content=content, file_name=name, dry_run=True)
+        for problem in result.problems:
+            assert str(problem)
+            assert not set(str(problem)) & UNFIT, str(problem)
+    assert fit_text(text) == fit_text(fit_text(text))
