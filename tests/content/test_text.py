@@ -6,6 +6,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from django.db import DatabaseError, connection, transaction
@@ -246,3 +248,31 @@ def test_paragraphs_have_the_same_limit(admin_client):
     assert "is te lang: 32.768 tekens, terwijl hoogstens 32.767 kan." in page_text(
         response
     )
+
+
+# --- Any text in an admin form ----------------------------------------------------
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    title=st.lists(
+        st.one_of(st.sampled_from(CONTROL), st.text(max_size=8)), max_size=10
+    ).map("".join),
+    text=st.lists(
+        st.one_of(st.sampled_from(CONTROL), st.text(max_size=8)), max_size=10
+    ).map("".join),
+)
+def test_no_text_typed_in_the_admin_fails_or_is_stored_unfit(admin_client, title, text):
+    admin_client.raise_request_exception = False
+    action = Action.objects.order_by("pk").first()
+    url = f"/admin/programmes/action/{action.pk}/change/"
+    data = form_data(admin_client.get(url).content.decode())
+    data.update(title=title, text=text)
+    response = admin_client.post(url, data)
+    assert response.status_code in (200, 302)
+    action.refresh_from_db()
+    assert not set(action.title + action.text) & set(UNFIT)
