@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages user superuser clean lock load benchmark benchmark-imports
+.PHONY: help run test lint format messages user superuser clean lock load benchmark benchmark-imports benchmark-drafts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -82,6 +82,10 @@ load: $(VENV)/.runtime node_modules/.installed ## Load test against gunicorn + P
 benchmark: $(VENV)/.runtime node_modules/.installed ## Measure every page at seed and large size; writes benchmarks/RESULTS.md (about 5 minutes)
 	bash benchmarks/setup.sh
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+benchmark-drafts: $(VENV)/.runtime ## Public pages and search beside 300,000 draft actions, search under 50 connections; writes benchmarks/DRAFTS.md (about 10 minutes)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m benchmarks.drafts $(BENCH_ARGS)
 
 benchmark-imports: $(VENV)/.dev ## Rows per second of the import at 1,000, 10,000 and 100,000 rows; writes benchmarks/IMPORTS.md
 	$(TEST) $(BIN)/python -m benchmarks.imports $(BENCH_ARGS)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 
+from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 from programmes.models import (
     Action,
@@ -433,3 +434,32 @@ def budget_generate(*, size: Size = Size(), seed: int = 7) -> dict:
         "glossary terms": GlossaryTerm.objects.count(),
         "financial figures": FinancialFigure.objects.count(),
     }
+
+
+@transaction.atomic
+def drafts_generate(
+    *, budgets: int = 3, actions_per_budget: int = 100_000, seed: int = 11
+) -> int:
+    """Draft budgets as imports leave them (opendata/imports/writer.py): a new
+    budget of a later year is a draft (concept), its programmes, themes and
+    actions are not; nothing of it is public. Three 5 MB files of 100,000 rows
+    made the issue's 300,000 draft actions. Returns the number of actions added."""
+    rng = random.Random(seed)
+    writer = Writer(rng, list(GlossaryTerm.objects.values_list("term", flat=True)))
+    lines = list(ActionLine.objects.all())
+    places = list(Place.objects.all())
+    first = (Budget.objects.order_by("-year").values_list("year", flat=True)[0]) + 1
+    size = Size()
+    themes_per_budget = size.programmes * size.themes_per_programme
+    size = Size(actions_per_theme=max(1, actions_per_budget // themes_per_budget))
+    added = 0
+    for year in range(first, first + budgets):
+        budget = Budget.objects.create(
+            year=year,
+            title=f"Begroting {year}",
+            publication_status=PublicationStatus.DRAFT,
+        )
+        programmes = _programmes(budget, size, writer)
+        themes = _themes(programmes, size, writer)
+        added += len(_actions(rng, themes, budget, lines, places, size, writer))
+    return added

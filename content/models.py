@@ -4,7 +4,7 @@ history; and the one rule for what the public may see."""
 from simple_history.models import HistoricalRecords
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Lookup, Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +60,37 @@ class PublishableModel(TimeStampedModel):
         condition (`super().public_condition(prefix) & Parent.public_condition(
         prefix + "parent__")`). `prefix` is the path from the queried model."""
         return Q(**{f"{prefix}publication_status": PublicationStatus.PUBLISHED})
+
+
+@models.ForeignObject.register_lookup
+class Among(Lookup):
+    """`theme__among=<ids subquery>`: on PostgreSQL `theme_id = ANY(ARRAY(…))`,
+    elsewhere `theme_id IN (…)`.
+
+    PostgreSQL runs the array's subquery once, first, and then reads the child
+    rows of just those parents through the index on the foreign key. With
+    `IN (…)` or a join it cannot see that the public parents are few: their
+    children are estimated from all rows, and behind 300,000 draft actions (a
+    draft budget's, whose own status is 'published') it read the whole table on
+    every public list, count and feed (0.4-0.8 s instead of 20 ms, issue 22;
+    tests/programmes/test_public_query_plans.py).
+    """
+
+    lookup_name = "among"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
+
+
+def public_parent(prefix: str, relation: str, model) -> Q:
+    """The object `relation` points to is public, by `model`'s own rule; for a
+    model with many rows under few parents (actions under themes)."""
+    public_ids = model._default_manager.public().order_by().values("pk")
+    return Q(**{f"{prefix}{relation}__among": public_ids})
 
 
 def public_if_set(prefix: str, relation: str, model) -> Q:

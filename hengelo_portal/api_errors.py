@@ -55,6 +55,7 @@ def error_response(request, status: int) -> JsonResponse:
         messages = {
             400: _("Ongeldige vraag."),
             404: _("Niet gevonden."),
+            413: _("De vraag is te groot."),
             500: _("Er ging iets mis. Probeer het later opnieuw."),
         }
         # As compact as DRF's own JSON.

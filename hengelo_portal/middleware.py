@@ -1,6 +1,6 @@
 """Request logging, the methods each address takes, refusing control characters
-and too many parameters in query strings, public page caching and a friendly 503
-when the database is away."""
+and too many parameters in query strings and bodies over their limit, public page
+caching and a friendly 503 when the database is away."""
 
 import logging
 import time
@@ -18,7 +18,7 @@ from django.utils.regex_helper import _lazy_re_compile
 from content.database import is_outage
 from content.text import fit_utf8
 
-from .api_errors import bad_request
+from .api_errors import bad_request, error_response, is_api
 from .caching import cache_page, cached_page, page_key, reads_every_parameter
 from .params import has_control_characters, query_readable
 
@@ -236,3 +236,76 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         return response
+
+
+def _too_large(request) -> HttpResponse:
+    """413 with the portal's error page (or the API's JSON), in the language of
+    the address; nothing of the body has been read."""
+    if is_api(request):
+        response = error_response(request, 413)
+    else:
+        language = translation.get_language_from_path(request.path_info)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            response = HttpResponse(render_to_string("413.html"), status=413)
+    response["Cache-Control"] = "no-store"
+    # The unread body stays on the line: the connection cannot be reused.
+    response["Connection"] = "close"
+    return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request body over its limit with 413 before a byte of it is read,
+    as nginx does in front (deploy/nginx/hengelo-portal-proxy.conf).
+
+    The limit comes from the Content-Length header (a body is never read beyond
+    it): REQUEST_BODY_MAX_BYTES_ANONYMOUS for visitors who are not signed in (the
+    login forms), REQUEST_BODY_MAX_BYTES for signed-in users' forms, and the
+    larger limit of REQUEST_BODY_UPLOAD_LIMITS for staff on an upload address (the
+    admin's import). Near the top, so a refused body costs no session or
+    database work; a request without a session cookie cannot be signed in, so
+    that is decided here too. Who is signed in is known only further down:
+    process_view, which runs before CsrfViewMiddleware reads the form, decides
+    the rest. Every body allowed is kept in memory (FILE_UPLOAD_HANDLERS), never
+    in a temporary file.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def _length(request) -> int:
+        try:
+            return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+        except ValueError:
+            return 0
+
+    @staticmethod
+    def _upload_limit(request) -> int:
+        # Above LocaleMiddleware: an English address resolves in English.
+        language = translation.get_language_from_path(request.path_info)
+        try:
+            with translation.override(language or settings.LANGUAGE_CODE):
+                match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return 0
+        return settings.REQUEST_BODY_UPLOAD_LIMITS.get(match.view_name, 0)
+
+    def __call__(self, request):
+        length = self._length(request)
+        if length <= settings.REQUEST_BODY_MAX_BYTES_ANONYMOUS:
+            return self.get_response(request)
+        limit = max(settings.REQUEST_BODY_MAX_BYTES, self._upload_limit(request))
+        if length > limit or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return _too_large(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        length = self._length(request)
+        if length <= settings.REQUEST_BODY_MAX_BYTES_ANONYMOUS:
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return _too_large(request)
+        if length > settings.REQUEST_BODY_MAX_BYTES and not user.is_staff:
+            return _too_large(request)
+        return None

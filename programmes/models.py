@@ -2,17 +2,20 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from content.models import (
+    PublicationStatus,
     PublicQuerySet,
     PublishableModel,
     TimeStampedModel,
     history_of,
     public_if_set,
+    public_parent,
 )
 from content.translations import TranslatedContentMixin, english_version
 from content.versioning import VersionedModel
@@ -266,7 +269,8 @@ class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     @classmethod
     def public_condition(cls, prefix=""):
-        return Theme.public_condition(f"{prefix}theme__")
+        # The public themes first: search reads only their paragraphs.
+        return public_parent(prefix, "theme", Theme)
 
 
 class Agenda(TranslatedContentMixin, VersionedModel, PublishableModel):
@@ -469,6 +473,15 @@ class Action(TranslatedContentMixin, VersionedModel, PublishableModel):
         ordering = ["theme", "kind", "order", "pk"]
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
+        indexes = [
+            # The public actions of the public themes (public_condition), in a
+            # theme's order; counts read only this index, whatever the drafts.
+            models.Index(
+                fields=["theme", "kind", "order"],
+                condition=Q(publication_status=PublicationStatus.PUBLISHED),
+                name="action_public_in_theme",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -492,9 +505,8 @@ class Action(TranslatedContentMixin, VersionedModel, PublishableModel):
 
     @classmethod
     def public_condition(cls, prefix=""):
-        return super().public_condition(prefix) & Theme.public_condition(
-            f"{prefix}theme__"
-        )
+        # The public themes first: drafts may hold most of the actions.
+        return super().public_condition(prefix) & public_parent(prefix, "theme", Theme)
 
     def get_absolute_url(self):
         return reverse("programmes:action_detail", kwargs={"pk": self.pk})

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A body over its limit gets a 413 before it is read (limits below).
+    "hengelo_portal.middleware.RequestBodyLimitMiddleware",
     # NUL and other control characters in a query string get a 400 before any
     # view, or the cache, sees them.
     "hengelo_portal.middleware.ControlCharacterMiddleware",
@@ -182,6 +184,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
+# Behind nginx: the visitor's address, not nginx's.
+AXES_CLIENT_IP_CALLABLE = "hengelo_portal.proxy.client_ip"
 # Staff log in with a password and a code from an authenticator app (TOTP)
 # whenever debug is off, unless explicitly switched off.
 PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
@@ -246,6 +250,18 @@ DJANGO_TABLES2_TEMPLATE = "tables/portal_table.html"
 # database (opendata.ImportJob) until the worker is done with it: never in a
 # temporary file on the server's disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Only in memory: no request writes a temporary file. The body limits below keep
+# every request within FILE_UPLOAD_MAX_MEMORY_SIZE.
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+# Request bodies over these limits are refused (413) before they are read
+# (hengelo_portal.middleware.RequestBodyLimitMiddleware; nginx refuses them
+# earlier, deploy/nginx/hengelo-portal-proxy.conf). Visitors who are not signed
+# in post only a login form; signed-in users the admin's and the council's forms
+# (as Django's DATA_UPLOAD_MAX_MEMORY_SIZE); staff upload a budget file of at
+# most 5 MB (opendata.spreadsheets.MAX_FILE_BYTES), with room for the form.
+REQUEST_BODY_MAX_BYTES_ANONYMOUS = 64 * 1024
+REQUEST_BODY_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE = 2560 * 1024
+REQUEST_BODY_UPLOAD_LIMITS = {"admin:opendata_importrun_import": 6 * 1024 * 1024}
 
 # The read API (/api/v1/): public, read-only JSON; no sessions, so no CSRF.
 # Pagination and filters are set on the viewsets (opendata.api.budget.ReadOnlyViewSet).

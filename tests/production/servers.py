@@ -1,10 +1,13 @@
-"""Real servers for the production tests: gunicorn on loopback, and a TCP proxy
-that can cut the line to the database."""
+"""Real servers for the production tests: gunicorn on loopback or on a unix
+socket, nginx in front of it as the README's production set-up has it, and a TCP
+proxy that can cut the line to the database."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -77,8 +80,6 @@ def collected_static() -> str:
     """Collect the static files once per test run, as a deployment does."""
     global _static_root
     if _static_root is None:
-        import tempfile
-
         _static_root = tempfile.mkdtemp(prefix="portal-static-")
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -91,9 +92,11 @@ def collected_static() -> str:
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 1):
-    """Start the portal under gunicorn on a free loopback port; yield its URL."""
+def gunicorn(env: dict, workers: int = 1, bind: str = ""):
+    """Start the portal under gunicorn on a free loopback port, or on `bind` (a
+    unix socket: `unix:/path`); yield its URL, or the socket's path."""
     port = free_port()
+    bind = bind or f"127.0.0.1:{port}"
     environment = {
         **os.environ,
         **PRODUCTION_ENV,
@@ -108,7 +111,7 @@ def gunicorn(env: dict, workers: int = 1):
             "--config",
             "python:hengelo_portal.gunicorn",
             "--bind",
-            f"127.0.0.1:{port}",
+            bind,
             "--workers",
             str(workers),
             "hengelo_portal.wsgi",
@@ -118,13 +121,112 @@ def gunicorn(env: dict, workers: int = 1):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(url + "/health/")
-        yield url
+        if bind.startswith("unix:"):
+            socket_path = bind.removeprefix("unix:")
+            wait_for_socket(socket_path)
+            yield socket_path
+        else:
+            url = f"http://127.0.0.1:{port}"
+            wait_for(url + "/health/")
+            yield url
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def wait_for_socket(path: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.connect(path)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{path} did not answer within {timeout} s")
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# The repository's configuration, as production includes it.
+NGINX_PROXY_CONF = BASE_DIR / "deploy" / "nginx" / "hengelo-portal-proxy.conf"
+
+
+def nginx_config(prefix: Path, port: int, upstream: str) -> str:
+    """A main configuration around deploy/nginx/hengelo-portal-proxy.conf: what
+    deploy/nginx/hengelo-portal.conf and Debian's nginx.conf give it in
+    production, with this test's port, upstream and own paths instead of TLS,
+    /run and /var."""
+    # As root nginx would hand its workers to another user, who could not
+    # reach this user's socket and temporary directories.
+    user = "user root;" if os.geteuid() == 0 else ""
+    temp = "\n".join(
+        f"    {kind}_temp_path {prefix / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""
+{user}
+daemon off;
+worker_processes 1;
+pid {prefix / "nginx.pid"};
+error_log {prefix / "error.log"} warn;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+{temp}
+    upstream hengelo_portal {{
+        server {upstream} fail_timeout=0;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        server_name 127.0.0.1;
+        include snippets/hengelo-portal-proxy.conf;
+    }}
+}}
+"""
+
+
+@contextmanager
+def nginx(upstream: str):
+    """nginx with the repository's proxy configuration on a free loopback port in
+    front of `upstream` (`unix:/path` or `127.0.0.1:port`), run as this user with
+    its own prefix, pid and temporary paths (no root needed); yield its URL and
+    its prefix directory (where the request bodies it buffers would go)."""
+    prefix = Path(tempfile.mkdtemp(prefix="portal-nginx-"))
+    (prefix / "conf" / "snippets").mkdir(parents=True)
+    shutil.copy(NGINX_PROXY_CONF, prefix / "conf" / "snippets")
+    port = free_port()
+    (prefix / "conf" / "nginx.conf").write_text(nginx_config(prefix, port, upstream))
+    command = [NGINX, "-p", f"{prefix}/", "-c", "conf/nginx.conf"]
+    command += ["-e", str(prefix / "error.log")]
+    checked = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(command, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/health/")
+        yield url, prefix
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextmanager
+def production(env: dict, workers: int = 2):
+    """The README's production set-up: gunicorn on a unix socket, nginx in front;
+    yield nginx's URL, nginx's prefix and gunicorn's temporary directory (TMPDIR,
+    where Django would write an upload it does not keep in memory)."""
+    sockets = Path(tempfile.mkdtemp(prefix="portal-run-"))
+    tmpdir = Path(tempfile.mkdtemp(prefix="portal-tmp-"))
+    bind = f"unix:{sockets / 'gunicorn.sock'}"
+    try:
+        with gunicorn({"TMPDIR": str(tmpdir), **env}, workers, bind=bind) as path:
+            with nginx(f"unix:{path}") as (url, prefix):
+                yield url, prefix, tmpdir
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 class TcpProxy:
