@@ -7,7 +7,8 @@ import urllib.parse
 
 import pytest
 
-from accounts.models import AccountEvent, AccountEventKind as Kind
+from accounts.models import AccountEvent
+from accounts.models import AccountEventKind as Kind
 from accounts.services import enrolment_link_create, second_factor_reset
 from tests.admin.helpers import form_data, signed_in
 from tests.html import page_text

@@ -288,3 +288,16 @@ def test_the_griffie_cannot_open_staff_accounts(clerk, editor):
     client = signed_in(clerk)
     assert client.get(f"/admin/auth/user/{editor.pk}/change/").status_code == 403
     assert CouncilMember.objects.count() == 0
+
+
+def test_the_command_gives_the_first_beheerder_a_link(administrator, capsys):
+    from django.core.management import call_command
+
+    TOTPDevice.objects.create(user=administrator, name="oude telefoon")
+    call_command("enrolment_link", "beheerder")
+    out = capsys.readouterr().out
+    assert not TOTPDevice.objects.filter(user=administrator).exists()
+    path = urllib.parse.urlsplit(re.search(r"http\S+", out).group()).path
+    client = Client()
+    _key, response = enrol(client, path)
+    assert response["Location"] == "/admin/?gekoppeld=1"
