@@ -8,12 +8,14 @@ import qrcode.image.svg
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -96,6 +98,13 @@ class EnrolView(View):
         user = device.user
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         otp_login(request, device)
+        messages.success(
+            request,
+            _(
+                "Uw wachtwoord is opgeslagen en uw authenticator-app gekoppeld. U "
+                "bent ingelogd; voortaan logt u in met wachtwoord en code uit de app."
+            ),
+        )
         # Staff on to the admin, a council member to their workspace.
         target = "admin:index" if user.is_staff else "council:workspace"
-        return HttpResponseRedirect(reverse(target) + "?gekoppeld=1")
+        return HttpResponseRedirect(reverse(target))
