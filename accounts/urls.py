@@ -8,7 +8,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path(
-        "account/koppelen/<str:token>/",
+        "account/koppelen/",
         takes_post(views.EnrolView.as_view()),
         name="enrol",
     ),

@@ -44,19 +44,22 @@ def _grouped(secret: str) -> str:
 class EnrolView(View):
     template_name = "accounts/enrol.html"
 
-    def dispatch(self, request, token):
+    def dispatch(self, request):
+        # The token comes in the link's query, and back in the form's body.
+        token = request.POST.get("token") or request.GET.get("token", "")
+        self.token = token
         try:
             self.link = services.enrolment_link_find(token)
         except services.LinkRefused as refused:
             return render(
                 request, "accounts/link_refused.html", {"message": refused}, status=410
             )
-        return super().dispatch(request, token)
+        return super().dispatch(request)
 
-    def get(self, request, token):
+    def get(self, request):
         return self.page(request, EnrolmentForm(self.link.user))
 
-    def post(self, request, token):
+    def post(self, request):
         form = EnrolmentForm(self.link.user, request.POST)
         if form.is_valid():
             try:
@@ -90,6 +93,7 @@ class EnrolView(View):
                 "qr_code": qr_svg(device.config_url),
                 "secret": _grouped(secret),
                 "expires_at": self.link.expires_at,
+                "token": self.token,
             },
             status=status,
         )

@@ -61,3 +61,14 @@ def enrol_in_browser(tab, path: str, password: str) -> bytes:
     with tab.expect_navigation():
         tab.click("#enrol-form button[type=submit]")
     return key
+
+
+def enrolment_path(text: str) -> str:
+    """The one-time link in a mail or a command's output, as a path with its
+    query (the token travels in the query, which no log keeps)."""
+    import re
+    import urllib.parse
+
+    url = re.search(r"https?://\S+/account/koppelen/\?token=[\w-]+", text).group()
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.path}?{parts.query}"

@@ -3,14 +3,13 @@ created, link sent, password set, authenticator app linked or reset, fractie
 moved, switched off and on, e-mail address changed; and the owner is mailed
 when someone else changed their password or address."""
 
-import urllib.parse
-
 import pytest
 
 from accounts.models import AccountEvent
 from accounts.models import AccountEventKind as Kind
 from accounts.services import enrolment_link_create, second_factor_reset
 from tests.admin.helpers import form_data, signed_in
+from tests.browser import enrolment_path
 from tests.html import page_text
 
 from .test_enrolment import enrol
@@ -34,7 +33,7 @@ def test_each_change_of_a_members_account_is_recorded_with_who_did_it(
 
     # The member links her app herself.
     _link, url = enrolment_link_create(user=user)
-    enrol(signed_in(clerk), urllib.parse.urlsplit(url).path)  # even in a shared browser
+    enrol(signed_in(clerk), enrolment_path(url))  # even in a shared browser
 
     # The griffie moves her, switches her off and on, changes her address.
     client = signed_in(clerk)

@@ -6,7 +6,6 @@ former authenticator admin is gone for everyone."""
 import base64
 import datetime
 import re
-import urllib.parse
 
 import pytest
 from django_otp.oath import totp
@@ -20,6 +19,7 @@ from accounts.models import EnrolmentLink
 from accounts.services import enrolment_link_create, second_factor_reset
 from council.models import CouncilMember
 from tests.admin.helpers import signed_in
+from tests.browser import enrolment_path
 from tests.html import page_text
 
 from .conftest import PASSWORD
@@ -31,8 +31,7 @@ NEW_PASSWORD = "Mijn-eigen-wachtwoord-2026"
 
 def link_in(mail) -> str:
     """The path of the one-time link in an e-mail."""
-    url = re.search(r"https?://\S+/account/koppelen/\S+/", mail.body).group()
-    return urllib.parse.urlsplit(url).path
+    return enrolment_path(mail.body)
 
 
 def secret_on(page) -> bytes:
@@ -119,7 +118,7 @@ def test_a_new_member_enrols_through_the_link_and_logs_in_on_their_own(
 
 def test_the_link_works_once(member, django_capture_on_commit_callbacks):
     _link, url = enrolment_link_create(user=member.user)
-    path = urllib.parse.urlsplit(url).path
+    path = enrolment_path(url)
     enrol(Client(), path)
     response = Client().get(path)
     assert response.status_code == 410
@@ -140,7 +139,7 @@ def test_an_expired_link_says_so_in_dutch(member):
     EnrolmentLink.objects.filter(pk=link.pk).update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    response = Client().get(urllib.parse.urlsplit(url).path)
+    response = Client().get(enrolment_path(url))
     assert response.status_code == 410
     text = page_text(response)
     assert "Deze link is verlopen op" in text
@@ -150,14 +149,15 @@ def test_an_expired_link_says_so_in_dutch(member):
 def test_a_newer_link_replaces_the_older_and_a_guessed_one_opens_nothing(member):
     _old, old_url = enrolment_link_create(user=member.user)
     enrolment_link_create(user=member.user)
-    assert Client().get(urllib.parse.urlsplit(old_url).path).status_code == 410
-    assert Client().get("/account/koppelen/geraden/").status_code == 410
+    assert Client().get(enrolment_path(old_url)).status_code == 410
+    assert Client().get("/account/koppelen/?token=geraden").status_code == 410
+    assert Client().get("/account/koppelen/").status_code == 410
 
 
 def test_a_wrong_code_or_a_weak_password_writes_nothing(member):
     device = TOTPDevice.objects.create(user=member.user, name="oude telefoon")
     _link, url = enrolment_link_create(user=member.user)
-    path = urllib.parse.urlsplit(url).path
+    path = enrolment_path(url)
     key, response = enrol(Client(), path, otp="000000")
     assert response.status_code == 200
     assert "Deze code klopt niet." in page_text(response)
@@ -297,7 +297,19 @@ def test_the_command_gives_the_first_beheerder_a_link(administrator, capsys):
     call_command("enrolment_link", "beheerder")
     out = capsys.readouterr().out
     assert not TOTPDevice.objects.filter(user=administrator).exists()
-    path = urllib.parse.urlsplit(re.search(r"http\S+", out).group()).path
+    path = enrolment_path(out)
     client = Client()
     _key, response = enrol(client, path)
     assert response["Location"] == "/admin/"
+
+
+def test_the_token_of_a_link_reaches_no_log(member, caplog):
+    import logging
+
+    _link, url = enrolment_link_create(user=member.user)
+    token = url.split("token=")[1]
+    with caplog.at_level(logging.INFO, logger="hengelo_portal.requests"):
+        enrol(Client(), enrolment_path(url))
+    assert [r for r in caplog.records if getattr(r, "path", "").startswith("/account")]
+    for record in caplog.records:
+        assert token not in str(record.__dict__)

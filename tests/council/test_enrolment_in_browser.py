@@ -5,7 +5,6 @@ link, chooses a password, scans (the test reads the key beside the QR code) and
 reaches /raad/; axe-core and the Nu HTML Checker on the enrolment pages."""
 
 import base64
-import re
 import urllib.parse
 
 import pytest
@@ -14,7 +13,7 @@ from django_otp.oath import totp
 from django.test import override_settings
 
 from accounts.services import enrolment_link_create
-from tests.browser import axe_violations, vnu_errors
+from tests.browser import axe_violations, enrolment_path, vnu_errors
 
 from .test_in_browser import new_tab, submit
 
@@ -63,7 +62,7 @@ def test_a_member_made_by_the_griffie_signs_in_on_her_own(
     # The griffie links her own app through her link, and is in the admin.
     _link, url = enrolment_link_create(user=clerk, actor=None)
     griffie = new_tab(browser, live_server)
-    enrol(griffie, urllib.parse.urlsplit(url).path, lambda name: None)
+    enrol(griffie, enrolment_path(url), lambda name: None)
     assert urllib.parse.urlsplit(griffie.url).path == "/admin/"
 
     griffie.goto("/admin/council/councilmember/add/")
@@ -77,8 +76,7 @@ def test_a_member_made_by_the_griffie_signs_in_on_her_own(
     assert "heeft een e-mail gekregen" in griffie.locator(".messagelist").inner_text()
 
     [mail] = smtp_server.to("dirk@raad.hengelo.nl")
-    link = re.search(r"http\S+/account/koppelen/\S+/", mail["text"]).group()
-    path = urllib.parse.urlsplit(link).path
+    path = enrolment_path(mail["text"])
 
     member = new_tab(browser, live_server)
     key = enrol(member, path, keep_for(member))

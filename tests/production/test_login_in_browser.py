@@ -3,14 +3,13 @@ off, an account made with the command the README names, its authenticator app
 linked by its owner through the one-time link, and headless Chromium filling in
 the real login form once, in Dutch and in English."""
 
-import re
 import time
 import urllib.parse
 
 import pytest
 from django_otp.oath import totp
 
-from tests.browser import axe_violations, enrol_in_browser
+from tests.browser import axe_violations, enrol_in_browser, enrolment_path
 from tests.production.servers import gunicorn, manage
 
 pytestmark = pytest.mark.browser
@@ -36,7 +35,7 @@ def server(tmp_path_factory, browser):
             env={**env, "PORTAL_USER_PASSWORD": "Tijdelijk-wachtwoord-2026"},
         )
         output = manage("enrolment_link", name, env=env)
-        links[name] = urllib.parse.urlsplit(re.search(r"http\S+", output).group()).path
+        links[name] = enrolment_path(output)
     keys = {}
     with gunicorn(env) as url:
         context = browser.new_context(base_url=url)

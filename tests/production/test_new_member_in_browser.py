@@ -4,14 +4,13 @@ link came from `enrolment_link`, adds a fractie and the member in the admin; the
 member gets the e-mail, opens the link, chooses a password, scans and is on
 /raad/; nobody touched the shell for the member."""
 
-import re
 import urllib.parse
 
 import pytest
 from aiosmtpd.controller import Controller
 from django_otp.oath import totp
 
-from tests.browser import axe_violations, enrol_in_browser
+from tests.browser import axe_violations, enrol_in_browser, enrolment_path
 from tests.council.conftest import Inbox
 from tests.production.servers import free_port, gunicorn, manage
 
@@ -49,7 +48,7 @@ def server(tmp_path_factory, inbox):
         env={**env, "PORTAL_USER_PASSWORD": "Tijdelijk-wachtwoord-2026"},
     )
     output = manage("enrolment_link", "griffier", env=env)
-    link = urllib.parse.urlsplit(re.search(r"http\S+", output).group()).path
+    link = enrolment_path(output)
     with gunicorn(env) as url:
         yield url, link
 
@@ -57,9 +56,7 @@ def server(tmp_path_factory, inbox):
 def link_in(messages) -> str:
     [mail] = messages
     text = mail["text"].replace("=\r\n", "").replace("=\n", "")
-    return urllib.parse.urlsplit(
-        re.search(r"http\S+/account/koppelen/\S+/", text).group()
-    ).path
+    return enrolment_path(text)
 
 
 def test_a_member_made_by_the_griffie_signs_in_without_the_shell(
