@@ -313,3 +313,14 @@ def test_the_token_of_a_link_reaches_no_log(member, caplog):
     assert [r for r in caplog.records if getattr(r, "path", "").startswith("/account")]
     for record in caplog.records:
         assert token not in str(record.__dict__)
+
+
+def test_the_link_in_english(member):
+    _link, url = enrolment_link_create(user=member.user)
+    response = Client().get("/en" + enrolment_path(url))
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Choose a password and link the authenticator app" in text
+    assert "Enter the code from your authenticator app" not in text  # until posted
+    response = Client().get("/en/account/koppelen/?token=used")
+    assert "This link does not work (any more)" in page_text(response)
