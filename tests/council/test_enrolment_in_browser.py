@@ -83,6 +83,18 @@ def test_a_member_made_by_the_griffie_signs_in_on_her_own(
     assert urllib.parse.urlsplit(member.url).path == "/raad/"
     assert "Ingelogd als Dirk Bakker" in member.locator("main").inner_text()
 
+    # The griffie sees that Dirk linked an app, and who did what; not the key.
+    from council.models import CouncilMember
+
+    dirk = CouncilMember.objects.get(user__username="dirk")
+    griffie.goto(f"/admin/council/councilmember/{dirk.pk}/change/")
+    history = griffie.locator(".field-account_history").inner_text()
+    assert "Authenticator-app gekoppeld." in history
+    assert "Wachtwoord ingesteld, door dirk" in history
+    assert "Account aangemaakt, door griffier" in history
+    assert base64.b32encode(key).decode() not in griffie.content()
+    assert axe_violations(griffie) == []
+
     # The link is spent.
     member.goto(path)
     assert "al gebruikt" in member.locator("main").inner_text()
