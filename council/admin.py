@@ -4,10 +4,10 @@ Notes have no admin: nobody but their author and fractie ever sees them."""
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import account_summary, second_factor_reset
 from content.admin import PortalAdmin, VersionedForm
 
 from . import services
@@ -29,13 +29,11 @@ class CouncilMemberAddForm(forms.ModelForm):
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
     email = forms.EmailField(
         label=_("E-mailadres"),
-        help_text=_("Hier komt het bericht als een vraag beantwoord is."),
-    )
-    password = forms.CharField(
-        label=_("Wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Geef het raadslid dit wachtwoord op een veilige manier door."),
+        help_text=_(
+            "Hierheen gaat de link waarmee het raadslid zelf een wachtwoord kiest "
+            "en de authenticator-app koppelt, en het bericht als een vraag "
+            "beantwoord is."
+        ),
     )
 
     class Meta:
@@ -48,26 +46,11 @@ class CouncilMemberAddForm(forms.ModelForm):
             raise ValidationError(_("Er is al een account met deze gebruikersnaam."))
         return username
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password"):
-            user = get_user_model()(
-                username=cleaned.get("username", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-                email=cleaned.get("email", ""),
-            )
-            try:
-                validate_password(cleaned["password"], user)
-            except ValidationError as error:
-                self.add_error("password", error)
-        return cleaned
-
     def save(self, commit=True):
         data = self.cleaned_data
+        # No password: the member chooses it through the mailed link.
         return services.council_member_create(
             username=data["username"],
-            password=data["password"],
             fractie=data["fractie"],
             first_name=data["first_name"],
             last_name=data["last_name"],
@@ -113,10 +96,30 @@ class CouncilMemberAdmin(admin.ModelAdmin):
     list_filter = ["fractie", "user__is_active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user", "fractie"]
+    # Nobody but the member sets their password or authenticator app: the
+    # griffie can only see whether there is one, and reset it (a new link).
+    actions = [second_factor_reset]
+    readonly_fields = ["account_history"]
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = CouncilMemberChangeForm if obj else CouncilMemberAddForm
         return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            self.message_user(
+                request,
+                _(
+                    "%(email)s heeft een e-mail gekregen met een link om zelf een "
+                    "wachtwoord te kiezen en de authenticator-app te koppelen."
+                )
+                % {"email": form.cleaned_data["email"]},
+            )
+
+    @admin.display(description=_("authenticator-app en geschiedenis"))
+    def account_history(self, obj):
+        return account_summary(obj.user)
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -125,10 +128,16 @@ class CouncilMemberAdmin(admin.ModelAdmin):
                 "first_name",
                 "last_name",
                 "email",
-                "password",
                 "fractie",
             ]
-        return ["first_name", "last_name", "email", "fractie", "is_active"]
+        return [
+            "first_name",
+            "last_name",
+            "email",
+            "fractie",
+            "is_active",
+            "account_history",
+        ]
 
     @admin.display(description=_("e-mailadres"))
     def email(self, obj):

@@ -12,10 +12,11 @@ class CouncilConfig(AppConfig):
         # and the page cache follows them; programmes never imports this app.
         from programmes import feeds, search
 
-        from . import signals
+        from . import account_events, signals
         from .models import Question
 
         signals.connect()
+        account_events.connect()
         search.register(
             search.SearchField(
                 queryset=lambda: Question.objects.public().select_related(

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services import enrolment_link_send
 from content.services import model_update
 from content.text import text_entered
 from hengelo_portal.params import parse_int
@@ -30,12 +31,15 @@ MAX_TEXT = 5000
 
 @transaction.atomic
 def council_member_create(
-    *, username: str, password: str, fractie: Fractie, **names
+    *, username: str, fractie: Fractie, password: str | None = None, **names
 ) -> CouncilMember:
     """A council member's account: no staff, in the group Raadslid, in `fractie`.
 
-    `names` are first_name, last_name and email. Raises ValidationError for a weak
-    password or a taken user name, with nothing written.
+    `names` are first_name, last_name and email. Without `password` (as the
+    griffie makes one) the account has none yet: the member gets an e-mail with
+    a one-time link to choose their own and link their authenticator app
+    (accounts/). Raises ValidationError for a weak password, a taken user name
+    or, without a password, a missing e-mail address, with nothing written.
     """
     from django.contrib.auth.password_validation import validate_password
 
@@ -45,11 +49,17 @@ def council_member_create(
             {"username": _("Er is al een account met deze gebruikersnaam.")}
         )
     user = User(username=username, is_staff=False, **names)
-    validate_password(password, user)
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        validate_password(password, user)
+        user.set_password(password)
     user.save()
     user.groups.add(Group.objects.get(name=COUNCIL_MEMBER))
-    return CouncilMember.objects.create(user=user, fractie=fractie)
+    member = CouncilMember.objects.create(user=user, fractie=fractie)
+    if password is None:
+        enrolment_link_send(user=user)
+    return member
 
 
 def _clean_text(text: str, *, empty: str) -> str:

@@ -50,6 +50,8 @@ CLERK_PERMISSIONS = {
     "council.councilmember": ("add", "change", "view"),
     "council.questiondeadline": ("add", "change", "view", "delete"),
     "council.question": ("change", "view"),
+    # The history of the council members' accounts (accounts/admin.py).
+    "accounts.accountevent": ("view",),
 }
 
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", page("privacy"), name="privacy"),
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),
     path("kwetsbaarheid-melden/", page("vulnerability"), name="vulnerability"),
+    path("", include("accounts.urls")),
     path("", include("council.urls")),
     path("", include("indicators.urls")),
     path("", include("opendata.urls")),

@@ -42,3 +42,33 @@ def vnu_errors(files: list[Path]) -> list[str]:
         f"{Path(m.get('url', '')).name}:{m.get('lastLine', '?')}: {m['message']}"
         for m in messages
     ]
+
+
+def enrol_in_browser(tab, path: str, password: str) -> bytes:
+    """Open a one-time link, choose `password`, "scan" the QR code (read the key
+    printed beside it, as an app reads it from the code) and enter the first
+    code. Returns the key, for the codes of later logins."""
+    import base64
+
+    from django_otp.oath import totp
+
+    tab.goto(path)
+    secret = tab.locator("#totp-secret").inner_text().replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    tab.fill("#id_new_password1", password)
+    tab.fill("#id_new_password2", password)
+    tab.fill("#id_otp_token", f"{totp(key):06d}")
+    with tab.expect_navigation():
+        tab.click("#enrol-form button[type=submit]")
+    return key
+
+
+def enrolment_path(text: str) -> str:
+    """The one-time link in a mail or a command's output, as a path with its
+    query (the token travels in the query, which no log keeps)."""
+    import re
+    import urllib.parse
+
+    url = re.search(r"https?://\S+/account/koppelen/\?token=[\w-]+", text).group()
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.path}?{parts.query}"

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "content",
+    "accounts",
     "programmes",
     "indicators",
     "council",
@@ -193,6 +194,9 @@ PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
 # language of the login page. Django's default, /accounts/profile/, is no page.
 LOGIN_REDIRECT_URL = "admin:index"
 OTP_TOTP_ISSUER = "Begroting Hengelo"
+# Nobody sets another person's password or authenticator app: each account gets
+# a one-time link (accounts/) to do it themselves, valid this many hours.
+PORTAL_ENROLMENT_HOURS = env.int("PORTAL_ENROLMENT_HOURS", default=72)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -219,6 +223,9 @@ PAGE_CACHE_EXCLUDE = (
     # The council's workspace: personal, whoever asks (council/).
     "/raad/",
     *(f"/{code}/raad/" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
+    # The one-time links to set a password and an authenticator app (accounts/).
+    "/account/",
+    *(f"/{code}/account/" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
     "/health/",
     "/ready/",
 )

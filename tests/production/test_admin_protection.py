@@ -71,13 +71,15 @@ def test_a_wrong_code_is_refused(client, staff):
     assert client.get("/admin/").status_code == 302
 
 
-def test_the_totp_command_gives_a_device_and_a_code_to_scan(staff, capsys):
-    call_command("totp_device", "medewerker")
+def test_the_enrolment_command_gives_a_link_and_shows_no_key(staff, capsys):
+    old = TOTPDevice.objects.create(user=staff, name="telefoon")
+    call_command("enrolment_link", "medewerker")
     out = capsys.readouterr().out
-    assert "otpauth://totp/" in out
-    assert TOTPDevice.objects.filter(user=staff).count() == 1
-    call_command("totp_device", "medewerker")  # a new phone replaces the old
-    assert TOTPDevice.objects.filter(user=staff).count() == 1
+    assert "/account/koppelen/" in out
+    # A new phone replaces the old, linked by its owner through the link; the
+    # command itself shows no key.
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    assert "otpauth://" not in out and old.key not in out
 
 
 def test_sessions_expire():

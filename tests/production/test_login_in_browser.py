@@ -1,16 +1,15 @@
 """Two-factor login the first time, under production settings: gunicorn with debug
-off, an account and an authenticator app made with the commands the README names,
-and headless Chromium filling in the real form once, in Dutch and in English."""
+off, an account made with the command the README names, its authenticator app
+linked by its owner through the one-time link, and headless Chromium filling in
+the real login form once, in Dutch and in English."""
 
-import base64
-import re
 import time
 import urllib.parse
 
 import pytest
 from django_otp.oath import totp
 
-from tests.browser import axe_violations
+from tests.browser import axe_violations, enrol_in_browser, enrolment_path
 from tests.production.servers import gunicorn, manage
 
 pytestmark = pytest.mark.browser
@@ -18,31 +17,33 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Lang-en-sterk-wachtwoord-2026"
 
 
-def authenticator_key(command_output: str) -> bytes:
-    """The secret an authenticator app reads from the QR code's address."""
-    address = re.search(r"otpauth://totp/\S+", command_output).group()
-    secret = urllib.parse.parse_qs(urllib.parse.urlsplit(address).query)["secret"][0]
-    return base64.b32decode(secret + "=" * (-len(secret) % 8))
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, browser):
     """A production server on a database of its own, with two editors who each
-    scanned the QR code of `totp_device`: one reads Dutch, one English."""
+    opened the link of `enrolment_link`, chose a password and scanned the QR
+    code: one reads Dutch, one English."""
     database = tmp_path_factory.mktemp("login") / "portal.sqlite3"
     env = {"DATABASE_URL": f"sqlite:///{database}"}
     manage("migrate", "--noinput", env=env)
-    keys = {}
+    links = {}
     for name in ("anouk", "sam"):
         manage(
             "create_portal_user",
             name,
             "--role",
             "redacteur",
-            env={**env, "PORTAL_USER_PASSWORD": PASSWORD},
+            env={**env, "PORTAL_USER_PASSWORD": "Tijdelijk-wachtwoord-2026"},
         )
-        keys[name] = authenticator_key(manage("totp_device", name, env=env))
+        output = manage("enrolment_link", name, env=env)
+        links[name] = enrolment_path(output)
+    keys = {}
     with gunicorn(env) as url:
+        context = browser.new_context(base_url=url)
+        for name, path in links.items():
+            keys[name] = enrol_in_browser(context.new_page(), path, PASSWORD)
+        context.close()
+        # The enrolment spent the code of this moment: the tests log in with
+        # the next one.
         yield url, keys
 
 
@@ -56,7 +57,8 @@ def tab(browser, server):
 
 
 def code(key: bytes) -> str:
-    return f"{totp(key):06d}"
+    # The code of the next 30 seconds: the one of the enrolment is spent.
+    return f"{totp(key, drift=1):06d}"
 
 
 def fill_in(tab, username, password, one_time_code):
