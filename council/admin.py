@@ -2,17 +2,18 @@
 Notes have no admin: nobody but their author and fractie ever sees them."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from content.admin import PortalAdmin, VersionedForm
 
 from . import services
 from .models import CouncilMember, Fractie, Question, QuestionDeadline
-from .selectors import editors, is_clerk
+from .selectors import editors, is_clerk, notes_left_behind
 
 
 @admin.register(Fractie)
@@ -97,6 +98,13 @@ class CouncilMemberChangeForm(forms.ModelForm):
         user = self.instance.user
         for name in ("first_name", "last_name", "email", "is_active"):
             self.initial[name] = getattr(user, name)
+        if "fractie" in self.fields:
+            self.fields["fractie"].help_text = _(
+                "Gedeelde notities blijven bij de fractie waarmee ze gedeeld zijn. "
+                "Wisselt het raadslid van fractie, dan ziet het de gedeelde "
+                "notities van de oude fractie niet meer, en de oude fractie "
+                "houdt de notities die het raadslid met haar deelde."
+            )
 
     def save(self, commit=True):
         member = super().save(commit=commit)
@@ -105,6 +113,33 @@ class CouncilMemberChangeForm(forms.ModelForm):
             setattr(user, name, self.cleaned_data[name])
         user.save(update_fields=["first_name", "last_name", "email", "is_active"])
         return member
+
+
+def moved_message(member, old) -> str:
+    """What the griffie is told when a member moves to another fractie."""
+    lost, own = notes_left_behind(member, old)
+    values = {"member": member, "old": old, "new": member.fractie}
+    return " ".join(
+        [
+            _("%(member)s is van %(old)s naar %(new)s verplaatst.") % values,
+            ngettext(
+                "%(member)s ziet de %(count)d notitie die in %(old)s gedeeld is "
+                "niet meer.",
+                "%(member)s ziet de %(count)d notities die in %(old)s gedeeld zijn "
+                "niet meer.",
+                lost,
+            )
+            % {**values, "count": lost},
+            ngettext(
+                "De %(count)d notitie die %(member)s met %(old)s deelde, blijft bij "
+                "%(old)s; %(new)s ziet haar niet.",
+                "De %(count)d notities die %(member)s met %(old)s deelde, blijven "
+                "bij %(old)s; %(new)s ziet ze niet.",
+                own,
+            )
+            % {**values, "count": own},
+        ]
+    )
 
 
 @admin.register(CouncilMember)
@@ -129,6 +164,14 @@ class CouncilMemberAdmin(admin.ModelAdmin):
                 "fractie",
             ]
         return ["first_name", "last_name", "email", "fractie", "is_active"]
+
+    def save_model(self, request, obj, form, change):
+        left = None
+        if change and "fractie" in form.changed_data:
+            left = CouncilMember.objects.select_related("fractie").get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        if left is not None:
+            messages.warning(request, moved_message(obj, left.fractie))
 
     @admin.display(description=_("e-mailadres"))
     def email(self, obj):

@@ -66,6 +66,16 @@ def notes_of(member):
     )
 
 
+def notes_left_behind(member, fractie) -> tuple[int, int]:
+    """What `member` leaves behind on leaving `fractie`: (the notes others
+    shared with it, which the member no longer sees; the member's own notes
+    shared with it, which stay with it). Counts only: nobody but the members
+    reads a note."""
+    shared = Note.objects.shared_with(fractie)
+    own = shared.filter(author_id=member.user_id).count()
+    return shared.count() - own, own
+
+
 def questions_of(member):
     return (
         Question.objects.filter(asker_id=member.user_id)

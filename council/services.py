@@ -92,7 +92,19 @@ def note_create(*, member, kind: str, target_id, text: str, visibility: str) -> 
         programme=programme,
         text=text,
         visibility=visibility,
+        fractie=_shared_with(member, visibility),
     )
+
+
+def _shared_with(member, visibility: str, note: Note | None = None):
+    # A note shared with the fractie belongs to the fractie of that moment: it
+    # stays there when its author moves. Shared again after being private, it
+    # goes to the author's fractie of now.
+    if visibility != NoteVisibility.FRACTIE:
+        return None
+    if note is not None and note.visibility == NoteVisibility.FRACTIE:
+        return note.fractie
+    return member.fractie
 
 
 def _own_note(*, member, note_id) -> Note:
@@ -110,7 +122,14 @@ def note_update(*, member, note_id, text: str, visibility: str) -> Note:
     text = _clean_text(text, empty=_("Een notitie kan niet leeg zijn."))
     if visibility not in NoteVisibility.values:
         raise ValidationError(_("Kies voor wie de notitie zichtbaar is."))
-    model_update(instance=note, data={"text": text, "visibility": visibility})
+    model_update(
+        instance=note,
+        data={
+            "text": text,
+            "visibility": visibility,
+            "fractie": _shared_with(member, visibility, note),
+        },
+    )
     return note
 
 

@@ -234,6 +234,7 @@ def test_guessing_another_fractie_s_note_id_gives_nothing(
         author=member.user,
         text="Geheim van de Rode Partij",
         visibility="fractie",
+        fractie=member.fractie,
         target_type=ContentType.objects.get_for_model(paragraph),
         target_id=paragraph.pk,
         programme=paragraph.theme.programme,
