@@ -61,7 +61,6 @@ def notes_of(member):
         .select_related(
             "author__council_member__fractie", "programme__budget", "target_type"
         )
-        .prefetch_related("target")
         .order_by("-programme__budget__year", "programme__number", "created_at", "pk")
     )
 
@@ -80,15 +79,15 @@ def questions_of(member):
     return (
         Question.objects.filter(asker_id=member.user_id)
         .select_related("programme__budget", "target_type", "fractie")
-        .prefetch_related("target")
         .order_by("-created_at", "-pk")
     )
 
 
 def public_questions():
     """Published questions and answers, with who asked them (also the merged
-    duplicates). Add .prefetch_related("target") where the part itself is shown
-    (one query per kind of part)."""
+    duplicates). Where the part itself is shown, pass them through
+    with_public_parts (council/targets.py): a part that is not public is not
+    shown (one query per kind of part)."""
     return (
         Question.objects.public()
         .select_related("asker", "fractie", "programme__budget", "target_type")

@@ -24,6 +24,7 @@ from .selectors import (
     public_questions,
     questions_of,
 )
+from .targets import with_public_parts
 
 
 class CouncilLoginView(auth_views.LoginView):
@@ -87,8 +88,8 @@ def workspace(request, member):
         "council/workspace.html",
         {
             "member": member,
-            "notes": notes_of(member),
-            "questions": questions_of(member),
+            "notes": with_public_parts(notes_of(member)),
+            "questions": with_public_parts(questions_of(member)),
             "budgets": Budget.objects.public().order_by("-year"),
         },
     )
@@ -143,6 +144,7 @@ def note_edit(request, member, pk):
                 request, message, text=request.POST.get("text", ""), back=back
             )
         return HttpResponseRedirect(back)
+    with_public_parts([note])
     form = NoteForm(initial={"text": note.text, "visibility": note.visibility})
     return render(request, "council/note_edit.html", {"note": note, "form": form})
 
@@ -171,9 +173,7 @@ def question_ask(request, member):
 def questions(request, year):
     """Every published technical question about a budget, with its answer."""
     budget = get_object_or_404(Budget.objects.public(), year=year)
-    found = list(
-        public_questions().filter(programme__budget=budget).prefetch_related("target")
-    )
+    found = with_public_parts(public_questions().filter(programme__budget=budget))
     return render(
         request,
         "council/questions.html",

@@ -388,3 +388,60 @@ def _clerk():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="griffier")
+
+
+# --- A referenced part going back to draft (issue 21, item 6) ---------------------
+
+
+def test_a_published_question_shows_nothing_of_a_part_gone_back_to_draft(
+    member, programme
+):
+    import csv
+    import io
+
+    from content.models import PublicationStatus
+    from programmes.models import Action
+
+    action = Action.objects.public().filter(theme__programme=programme).first()
+    Question.objects.create(
+        asker=member.user,
+        fractie=member.fractie,
+        text=PUBLISHED,
+        answer=ANSWER,
+        status=QuestionStatus.ANSWERED,
+        published_at=timezone.now(),
+        target_type=ContentType.objects.get_for_model(action),
+        target_id=action.pk,
+        programme=programme,
+    )
+
+    def shown():
+        page = Client().get("/technische-vragen/2018/").content.decode()
+        rows = list(
+            csv.DictReader(
+                io.StringIO(
+                    Client().get("/open-data/technische-vragen.csv").content.decode()
+                )
+            )
+        )
+        api = Client().get("/api/v1/technische-vragen/").json()["results"]
+        one = Client().get(f"/api/v1/technische-vragen/{api[0]['id']}/").json()
+        return page, rows, api, one
+
+    page, rows, api, one = shown()
+    assert action.title[:40] in page and action.get_absolute_url() in page
+    assert [row["onderdeel_id"] for row in rows] == [str(action.pk)]
+    assert api[0]["target_id"] == one["target_id"] == action.pk
+
+    action.publication_status = PublicationStatus.DRAFT
+    action.save()
+    page, rows, api, one = shown()
+    # The question and its answer stay public; of the part only its kind.
+    assert PUBLISHED in page and ANSWER in page
+    assert action.title[:40] not in page
+    assert action.get_absolute_url() not in page
+    assert "Actie (niet openbaar)" in page
+    assert [row["onderdeel_id"] for row in rows] == [""]
+    assert [row["onderdeel"] for row in rows] == ["actie"]
+    assert api[0]["target_id"] is None and one["target_id"] is None
+    assert api[0]["part"] == "action"
