@@ -1,13 +1,17 @@
 """Reads of the council's workspace that pages, tags and downloads share."""
 
+import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from hengelo_portal.roles import CLERK, COUNCIL_MEMBER, EDITOR
+from programmes.models import Budget
 
 from .models import CouncilMember, Note, Question, QuestionDeadline
 
@@ -103,12 +107,79 @@ def public_questions():
     )
 
 
-def open_deadline(budget) -> QuestionDeadline | None:
-    """The closing date of `budget` while questions may still be asked."""
-    deadline = QuestionDeadline.objects.filter(budget=budget).first()
-    if deadline is None or deadline.closes_at <= timezone.now():
-        return None
-    return deadline
+# The closing moment as pages and messages write it: the day and the time.
+DAY_AND_TIME = "j F Y, H:i"
+
+
+def day_and_time(moment: datetime.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), DAY_AND_TIME)
+
+
+@dataclass(frozen=True)
+class QuestionRound:
+    """Whether council members may ask technical questions about a budget:
+    not yet open (the griffie set no closing date), open until `closes_at`, or
+    closed since `closes_at`."""
+
+    NOT_OPEN = "not_open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+    budget: object
+    state: str
+    closes_at: datetime.datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.OPEN
+
+    def sentence(self) -> str:
+        """The round's state in one sentence, with the day and time."""
+        values = {"budget": self.budget}
+        if self.state == self.NOT_OPEN:
+            return (
+                _(
+                    "De ronde van technische vragen over %(budget)s is nog niet "
+                    "geopend: de griffie heeft nog geen sluitingsdatum bepaald."
+                )
+                % values
+            )
+        values["moment"] = day_and_time(self.closes_at)
+        if self.state == self.OPEN:
+            return (
+                _(
+                    "Raadsleden kunnen technische vragen over %(budget)s stellen "
+                    "tot %(moment)s."
+                )
+                % values
+            )
+        return (
+            _(
+                "De ronde van technische vragen over %(budget)s is gesloten sinds "
+                "%(moment)s."
+            )
+            % values
+        )
+
+
+def question_round(budget) -> QuestionRound:
+    """The state of the round of technical questions about `budget` (a Budget
+    or its id) now."""
+    deadline = (
+        QuestionDeadline.objects.select_related("budget").filter(budget=budget).first()
+    )
+    if deadline is None:
+        if not hasattr(budget, "year"):
+            budget = Budget.objects.get(pk=budget)
+        return QuestionRound(budget=budget, state=QuestionRound.NOT_OPEN)
+    state = (
+        QuestionRound.OPEN
+        if deadline.closes_at > timezone.now()
+        else QuestionRound.CLOSED
+    )
+    return QuestionRound(
+        budget=deadline.budget, state=state, closes_at=deadline.closes_at
+    )
 
 
 class BesideText:
@@ -126,9 +197,9 @@ class BesideText:
         if member is not None:
             for note in notes_of(member).filter(programme=programme):
                 self.notes[self.key_of(note)].append(note)
-            self.deadline = open_deadline(programme.budget_id)
+            self.round = question_round(programme.budget)
         else:
-            self.deadline = None
+            self.round = None
 
     @staticmethod
     def key_of(record) -> tuple:

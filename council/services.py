@@ -20,7 +20,7 @@ from .models import (
     Question,
     QuestionStatus,
 )
-from .selectors import open_deadline
+from .selectors import question_round
 from .targets import public_target
 
 MAX_TEXT = 5000
@@ -144,13 +144,11 @@ def question_ask(*, member, kind: str, target_id, text: str) -> Question:
     before the budget's closing date. The griffie hears of it by e-mail."""
     target, programme = _target(kind, target_id)
     text = _clean_text(text, empty=_("Schrijf eerst uw vraag."))
-    if open_deadline(programme.budget_id) is None:
+    round_ = question_round(programme.budget)
+    if not round_.is_open:
+        # The state of the round says why, with the day and time it closed.
         raise ValidationError(
-            _(
-                "Voor %(budget)s kunnen geen technische vragen (meer) gesteld "
-                "worden: de sluitingsdatum is voorbij of nog niet bepaald."
-            )
-            % {"budget": programme.budget}
+            _("Uw vraag is niet verstuurd. %(round)s") % {"round": round_.sentence()}
         )
     question = Question.objects.create(
         asker=member.user,

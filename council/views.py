@@ -1,12 +1,15 @@
 """The council's pages: login, the member's workspace, notes and questions, and
 the public page of a budget's technical questions and answers."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,8 +23,8 @@ from .models import NoteVisibility
 from .selectors import (
     council_member_of,
     notes_of,
-    open_deadline,
     public_questions,
+    question_round,
     questions_of,
 )
 from .targets import with_public_parts
@@ -174,12 +177,16 @@ def questions(request, year):
     """Every published technical question about a budget, with its answer."""
     budget = get_object_or_404(Budget.objects.public(), year=year)
     found = with_public_parts(public_questions().filter(programme__budget=budget))
-    return render(
+    round_ = question_round(budget)
+    response = render(
         request,
         "council/questions.html",
-        {
-            "budget": budget,
-            "questions": found,
-            "deadline": open_deadline(budget),
-        },
+        {"budget": budget, "questions": found, "round": round_},
     )
+    if round_.is_open:
+        left = int((round_.closes_at - timezone.now()).total_seconds())
+        if left < settings.PAGE_CACHE_SECONDS:
+            # "Open until …" must not outlive the closing in the page cache: a
+            # page with its own Cache-Control is not stored there.
+            patch_cache_control(response, max_age=max(left, 0))
+    return response

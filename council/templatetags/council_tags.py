@@ -29,7 +29,7 @@ def council_box(context, council, target, label=""):
         "questions": questions,
         "member": member,
         "notes": notes if member else [],
-        "deadline": council.deadline,
+        "round": council.round,
         "kind": target_kind_of(type(target)),
         "target": target,
         "label": label,
