@@ -293,7 +293,8 @@ class QuestionAdmin(PortalAdmin):
     def asker_name(self, obj):
         return obj.asker.get_full_name() or obj.asker.get_username()
 
-    @admin.display(description=_("onderdeel"))
+    # Not "onderdeel" alone: that word is a programme's theme elsewhere.
+    @admin.display(description=_("onderdeel van de begroting"))
     def part(self, obj):
         return f"{obj.target_label}: {obj.target} ({obj.programme})"
 
