@@ -83,7 +83,7 @@ def test_the_feed_names_the_question_and_its_answer(answered):
 
 
 def test_who_asked_is_followed_by_the_colon_without_a_space(answered, programme):
-    """"(Rode Partij): Wat kost …", not "(Rode Partij) : …" (issue 21, item 11)."""
+    """ "(Rode Partij): Wat kost …", not "(Rode Partij) : …" (issue 21, item 11)."""
     from tests.html import page_text
 
     text = page_text(Client().get(programme.get_absolute_url()))
