@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from content.admin import PortalAdmin, VersionedForm
+from content.admin import NamedDateTimes, PortalAdmin, VersionedForm
 
 from . import services
 from .models import CouncilMember, Fractie, Question, QuestionDeadline
@@ -183,7 +183,7 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionDeadline)
-class QuestionDeadlineAdmin(admin.ModelAdmin):
+class QuestionDeadlineAdmin(NamedDateTimes, admin.ModelAdmin):
     list_display = ["budget", "closes_at"]
 
 

@@ -143,3 +143,12 @@ def test_the_english_admin_calls_a_question_s_part_a_part(
     )
     assert "Part of the budget" in page
     assert "Theme" not in page
+
+
+def test_the_closing_date_s_date_and_time_boxes_are_named(clerk, deadline):
+    """axe: 'Form elements must have labels' (critical) on the time box
+    (issue 21, item 12)."""
+    page = signed_in(clerk).get(url(QuestionDeadline, "change", deadline.pk))
+    html = page.content.decode()
+    assert 'aria-label="Sluitingsdatum: datum"' in html
+    assert 'aria-label="Sluitingsdatum: tijd"' in html
