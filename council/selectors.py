@@ -82,7 +82,7 @@ def notes_left_behind(member, fractie) -> tuple[int, int]:
 def questions_of(member):
     return (
         Question.objects.filter(asker_id=member.user_id)
-        .select_related("programme__budget", "target_type", "fractie")
+        .select_related("programme__budget", "target_type", "fractie", "merged_into")
         .order_by("-created_at", "-pk")
     )
 

@@ -2,6 +2,7 @@
 the public page of a budget's technical questions and answers."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -42,7 +43,13 @@ class CouncilLoginView(auth_views.LoginView):
 
 
 class CouncilLogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("programmes:home")
+    # The login page, never cached, so the confirmation is read there.
+    next_page = reverse_lazy("council:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("U bent uitgelogd."))
+        return response
 
 
 def members_only(view):
@@ -115,6 +122,7 @@ def note_add(request, member):
         return refused(
             request, _messages(error), text=request.POST.get("text", ""), back=back
         )
+    messages.success(request, _("Uw notitie is opgeslagen."))
     return HttpResponseRedirect(f"{back.split('#')[0]}#notitie-{note.pk}")
 
 
@@ -132,6 +140,7 @@ def note_edit(request, member, pk):
             with transaction.atomic():
                 if "delete" in request.POST:
                     services.note_delete(member=member, note_id=pk)
+                    done = _("Uw notitie is verwijderd.")
                 else:
                     services.note_update(
                         member=member,
@@ -139,6 +148,7 @@ def note_edit(request, member, pk):
                         text=request.POST.get("text", ""),
                         visibility=request.POST.get("visibility", ""),
                     )
+                    done = _("Uw notitie is opgeslagen.")
         except (ValidationError, PermissionDenied) as error:
             message = (
                 _messages(error) if isinstance(error, ValidationError) else str(error)
@@ -146,6 +156,7 @@ def note_edit(request, member, pk):
             return refused(
                 request, message, text=request.POST.get("text", ""), back=back
             )
+        messages.success(request, done)
         return HttpResponseRedirect(back)
     with_public_parts([note])
     form = NoteForm(initial={"text": note.text, "visibility": note.visibility})

@@ -124,7 +124,7 @@ def test_the_author_sees_her_notes_and_questions(workspace, member, programme):
         SHARED: own,
         UNPUBLISHED: {"workspace"},  # her own questions, with their status
         PUBLISHED: PUBLIC | {"workspace"},
-        ANSWER: PUBLIC_ANSWER,
+        ANSWER: PUBLIC_ANSWER | {"workspace"},  # and their published answers
     }
 
 
