@@ -127,3 +127,46 @@ def test_every_council_screen_passes_axe(
     ):
         axe_at(griffie, width, path, found)
     assert found == {}
+
+
+def tabs_until(tab, selector, *, most=80) -> int:
+    """How many presses of Tab bring the focus to `selector` (or fail)."""
+    for presses in range(1, most + 1):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(
+            "selector => document.activeElement === document.querySelector(selector)",
+            selector,
+        ):
+            return presses
+    raise AssertionError(f"{selector} not reached in {most} tab stops")
+
+
+def test_a_member_reaches_the_forms_in_a_few_tab_stops(
+    page, member, programme, paragraph
+):
+    """The first note form was 31 tab stops deep (issue 21, item 9)."""
+    from programmes.money.models import FinancialFigure
+
+    member_login(page)
+    page.goto(programme.get_absolute_url())
+    first_paragraph = f"#alinea-{paragraph.pk} + .council-box summary"
+    # The page's skip link to the content, then the member's own to the text.
+    stops = tabs_until(page, ".skip-link")
+    page.keyboard.press("Enter")
+    stops += tabs_until(page, ".council-skip a[href='#doen']")
+    page.keyboard.press("Enter")
+    stops += tabs_until(page, first_paragraph)
+    assert stops <= 5, stops
+    page.locator(first_paragraph).press("Enter")
+    assert page.locator(
+        f"#alinea-{paragraph.pk} + .council-box textarea"
+    ).first.is_visible()
+    # The money: its skip link, then the first line's box, in its row.
+    line = FinancialFigure.objects.get(document__year=2018, line="lasten", year=2018)
+    page.goto(programme.get_absolute_url())
+    tabs_until(page, ".skip-link")
+    page.keyboard.press("Enter")
+    tabs_until(page, ".council-skip a[href='#exploitatie']")
+    page.keyboard.press("Enter")
+    row_box = f"#regel-{line.pk} + .council-row summary"
+    assert tabs_until(page, row_box, most=15) <= 15
