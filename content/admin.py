@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.http import Http404, HttpResponseRedirect
@@ -172,6 +173,24 @@ def name_fields_in_rows(form) -> None:
         # A foreign key's select sits inside the admin's add/change-links wrapper.
         widget = getattr(field.widget, "widget", field.widget)
         widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
+
+
+class NamedDateTimes:
+    """A date-and-time field's two boxes each named for screen readers.
+
+    The admin's split widget writes "Datum:" and "Tijd:" beside the boxes as
+    plain text, and the field's <label> points at the date box only: axe reports
+    the time box as unnamed (critical; WCAG 1.3.1, 4.1.2)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, AdminSplitDateTime):
+            label = capfirst(str(formfield.label))
+            date, time = widget.widgets
+            date.attrs["aria-label"] = _("%(field)s: datum") % {"field": label}
+            time.attrs["aria-label"] = _("%(field)s: tijd") % {"field": label}
+        return formfield
 
 
 class RowsNamedFormSet(BaseInlineFormSet):

@@ -2,17 +2,18 @@
 Notes have no admin: nobody but their author and fractie ever sees them."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.admin import account_summary, second_factor_reset
-from content.admin import PortalAdmin, VersionedForm
+from content.admin import NamedDateTimes, PortalAdmin, VersionedForm
 
 from . import services
 from .models import CouncilMember, Fractie, Question, QuestionDeadline
-from .selectors import editors, is_clerk
+from .selectors import editors, is_clerk, notes_left_behind
 
 
 @admin.register(Fractie)
@@ -80,6 +81,13 @@ class CouncilMemberChangeForm(forms.ModelForm):
         user = self.instance.user
         for name in ("first_name", "last_name", "email", "is_active"):
             self.initial[name] = getattr(user, name)
+        if "fractie" in self.fields:
+            self.fields["fractie"].help_text = _(
+                "Gedeelde notities blijven bij de fractie waarmee ze gedeeld zijn. "
+                "Wisselt het raadslid van fractie, dan ziet het de gedeelde "
+                "notities van de oude fractie niet meer, en de oude fractie "
+                "houdt de notities die het raadslid met haar deelde."
+            )
 
     def save(self, commit=True):
         member = super().save(commit=commit)
@@ -88,6 +96,33 @@ class CouncilMemberChangeForm(forms.ModelForm):
             setattr(user, name, self.cleaned_data[name])
         user.save(update_fields=["first_name", "last_name", "email", "is_active"])
         return member
+
+
+def moved_message(member, old) -> str:
+    """What the griffie is told when a member moves to another fractie."""
+    lost, own = notes_left_behind(member, old)
+    values = {"member": member, "old": old, "new": member.fractie}
+    return " ".join(
+        [
+            _("%(member)s is van %(old)s naar %(new)s verplaatst.") % values,
+            ngettext(
+                "%(member)s ziet de %(count)d notitie die in %(old)s gedeeld is "
+                "niet meer.",
+                "%(member)s ziet de %(count)d notities die in %(old)s gedeeld zijn "
+                "niet meer.",
+                lost,
+            )
+            % {**values, "count": lost},
+            ngettext(
+                "De %(count)d notitie die %(member)s met %(old)s deelde, blijft bij "
+                "%(old)s; %(new)s ziet haar niet.",
+                "De %(count)d notities die %(member)s met %(old)s deelde, blijven "
+                "bij %(old)s; %(new)s ziet ze niet.",
+                own,
+            )
+            % {**values, "count": own},
+        ]
+    )
 
 
 @admin.register(CouncilMember)
@@ -139,6 +174,14 @@ class CouncilMemberAdmin(admin.ModelAdmin):
             "account_history",
         ]
 
+    def save_model(self, request, obj, form, change):
+        left = None
+        if change and "fractie" in form.changed_data:
+            left = CouncilMember.objects.select_related("fractie").get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        if left is not None:
+            messages.warning(request, moved_message(obj, left.fractie))
+
     @admin.display(description=_("e-mailadres"))
     def email(self, obj):
         return obj.user.email
@@ -149,7 +192,7 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionDeadline)
-class QuestionDeadlineAdmin(admin.ModelAdmin):
+class QuestionDeadlineAdmin(NamedDateTimes, admin.ModelAdmin):
     list_display = ["budget", "closes_at"]
 
 
@@ -259,7 +302,8 @@ class QuestionAdmin(PortalAdmin):
     def asker_name(self, obj):
         return obj.asker.get_full_name() or obj.asker.get_username()
 
-    @admin.display(description=_("onderdeel"))
+    # Not "onderdeel" alone: that word is a programme's theme elsewhere.
+    @admin.display(description=_("onderdeel van de begroting"))
     def part(self, obj):
         return f"{obj.target_label}: {obj.target} ({obj.programme})"
 

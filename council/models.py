@@ -113,18 +113,21 @@ class NoteVisibility(models.TextChoices):
 
 class NoteQuerySet(models.QuerySet):
     def visible_to(self, member: "CouncilMember | None"):
-        """The one rule for notes: the author's own, and the notes the members of
-        their fractie share. Nobody else (not the griffie, not an editor, not an
-        administrator) ever sees a note."""
+        """The one rule for notes: the author's own, and the notes shared with
+        the member's fractie (the fractie as it was when the note was shared, so
+        a note stays with its group when its author moves to another). Nobody
+        else (not the griffie, not an editor, not an administrator) ever sees a
+        note."""
         if member is None:
             return self.none()
         return self.filter(
             Q(author_id=member.user_id)
-            | Q(
-                visibility=NoteVisibility.FRACTIE,
-                author__council_member__fractie_id=member.fractie_id,
-            )
+            | Q(visibility=NoteVisibility.FRACTIE, fractie_id=member.fractie_id)
         )
+
+    def shared_with(self, fractie):
+        """The notes shared with `fractie`."""
+        return self.filter(visibility=NoteVisibility.FRACTIE, fractie=fractie)
 
 
 class Note(TargetedModel, TimeStampedModel):
@@ -147,6 +150,18 @@ class Note(TargetedModel, TimeStampedModel):
         default=NoteVisibility.PRIVATE,
         help_text=_("Alleen voor uzelf, of ook voor de andere leden van uw fractie."),
     )
+    fractie = models.ForeignKey(
+        Fractie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shared_notes",
+        verbose_name=_("gedeeld met fractie"),
+        help_text=_(
+            "De fractie van de auteur toen de notitie gedeeld werd; de notitie "
+            "blijft bij die fractie, ook als de auteur van fractie wisselt."
+        ),
+    )
 
     objects = NoteQuerySet.as_manager()
 
@@ -156,6 +171,19 @@ class Note(TargetedModel, TimeStampedModel):
         verbose_name_plural = _("notities")
         indexes = [
             models.Index(fields=["programme", "target_type", "target_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(visibility=NoteVisibility.FRACTIE, fractie__isnull=False)
+                    | (~Q(visibility=NoteVisibility.FRACTIE) & Q(fractie__isnull=True))
+                ),
+                name="council_note_shared_with_a_fractie",
+                violation_error_message=_(
+                    "Een gedeelde notitie hoort bij precies één fractie; een "
+                    "notitie voor uzelf bij geen."
+                ),
+            ),
         ]
 
     def __str__(self):

@@ -1,13 +1,17 @@
 """Reads of the council's workspace that pages, tags and downloads share."""
 
+import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from hengelo_portal.roles import CLERK, COUNCIL_MEMBER, EDITOR
+from programmes.models import Budget
 
 from .models import CouncilMember, Note, Question, QuestionDeadline
 
@@ -61,24 +65,33 @@ def notes_of(member):
         .select_related(
             "author__council_member__fractie", "programme__budget", "target_type"
         )
-        .prefetch_related("target")
         .order_by("-programme__budget__year", "programme__number", "created_at", "pk")
     )
+
+
+def notes_left_behind(member, fractie) -> tuple[int, int]:
+    """What `member` leaves behind on leaving `fractie`: (the notes others
+    shared with it, which the member no longer sees; the member's own notes
+    shared with it, which stay with it). Counts only: nobody but the members
+    reads a note."""
+    shared = Note.objects.shared_with(fractie)
+    own = shared.filter(author_id=member.user_id).count()
+    return shared.count() - own, own
 
 
 def questions_of(member):
     return (
         Question.objects.filter(asker_id=member.user_id)
-        .select_related("programme__budget", "target_type", "fractie")
-        .prefetch_related("target")
+        .select_related("programme__budget", "target_type", "fractie", "merged_into")
         .order_by("-created_at", "-pk")
     )
 
 
 def public_questions():
     """Published questions and answers, with who asked them (also the merged
-    duplicates). Add .prefetch_related("target") where the part itself is shown
-    (one query per kind of part)."""
+    duplicates). Where the part itself is shown, pass them through
+    with_public_parts (council/targets.py): a part that is not public is not
+    shown (one query per kind of part)."""
     return (
         Question.objects.public()
         .select_related("asker", "fractie", "programme__budget", "target_type")
@@ -94,12 +107,79 @@ def public_questions():
     )
 
 
-def open_deadline(budget) -> QuestionDeadline | None:
-    """The closing date of `budget` while questions may still be asked."""
-    deadline = QuestionDeadline.objects.filter(budget=budget).first()
-    if deadline is None or deadline.closes_at <= timezone.now():
-        return None
-    return deadline
+# The closing moment as pages and messages write it: the day and the time.
+DAY_AND_TIME = "j F Y, H:i"
+
+
+def day_and_time(moment: datetime.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), DAY_AND_TIME)
+
+
+@dataclass(frozen=True)
+class QuestionRound:
+    """Whether council members may ask technical questions about a budget:
+    not yet open (the griffie set no closing date), open until `closes_at`, or
+    closed since `closes_at`."""
+
+    NOT_OPEN = "not_open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+    budget: object
+    state: str
+    closes_at: datetime.datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.OPEN
+
+    def sentence(self) -> str:
+        """The round's state in one sentence, with the day and time."""
+        values = {"budget": self.budget}
+        if self.state == self.NOT_OPEN:
+            return (
+                _(
+                    "De ronde van technische vragen over %(budget)s is nog niet "
+                    "geopend: de griffie heeft nog geen sluitingsdatum bepaald."
+                )
+                % values
+            )
+        values["moment"] = day_and_time(self.closes_at)
+        if self.state == self.OPEN:
+            return (
+                _(
+                    "Raadsleden kunnen technische vragen over %(budget)s stellen "
+                    "tot %(moment)s."
+                )
+                % values
+            )
+        return (
+            _(
+                "De ronde van technische vragen over %(budget)s is gesloten sinds "
+                "%(moment)s."
+            )
+            % values
+        )
+
+
+def question_round(budget) -> QuestionRound:
+    """The state of the round of technical questions about `budget` (a Budget
+    or its id) now."""
+    deadline = (
+        QuestionDeadline.objects.select_related("budget").filter(budget=budget).first()
+    )
+    if deadline is None:
+        if not hasattr(budget, "year"):
+            budget = Budget.objects.get(pk=budget)
+        return QuestionRound(budget=budget, state=QuestionRound.NOT_OPEN)
+    state = (
+        QuestionRound.OPEN
+        if deadline.closes_at > timezone.now()
+        else QuestionRound.CLOSED
+    )
+    return QuestionRound(
+        budget=deadline.budget, state=state, closes_at=deadline.closes_at
+    )
 
 
 class BesideText:
@@ -117,9 +197,9 @@ class BesideText:
         if member is not None:
             for note in notes_of(member).filter(programme=programme):
                 self.notes[self.key_of(note)].append(note)
-            self.deadline = open_deadline(programme.budget_id)
+            self.round = question_round(programme.budget)
         else:
-            self.deadline = None
+            self.round = None
 
     @staticmethod
     def key_of(record) -> tuple:

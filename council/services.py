@@ -23,7 +23,7 @@ from .models import (
     Question,
     QuestionStatus,
 )
-from .selectors import open_deadline
+from .selectors import question_round
 from .targets import public_target
 
 MAX_TEXT = 5000
@@ -102,7 +102,19 @@ def note_create(*, member, kind: str, target_id, text: str, visibility: str) -> 
         programme=programme,
         text=text,
         visibility=visibility,
+        fractie=_shared_with(member, visibility),
     )
+
+
+def _shared_with(member, visibility: str, note: Note | None = None):
+    # A note shared with the fractie belongs to the fractie of that moment: it
+    # stays there when its author moves. Shared again after being private, it
+    # goes to the author's fractie of now.
+    if visibility != NoteVisibility.FRACTIE:
+        return None
+    if note is not None and note.visibility == NoteVisibility.FRACTIE:
+        return note.fractie
+    return member.fractie
 
 
 def _own_note(*, member, note_id) -> Note:
@@ -120,7 +132,14 @@ def note_update(*, member, note_id, text: str, visibility: str) -> Note:
     text = _clean_text(text, empty=_("Een notitie kan niet leeg zijn."))
     if visibility not in NoteVisibility.values:
         raise ValidationError(_("Kies voor wie de notitie zichtbaar is."))
-    model_update(instance=note, data={"text": text, "visibility": visibility})
+    model_update(
+        instance=note,
+        data={
+            "text": text,
+            "visibility": visibility,
+            "fractie": _shared_with(member, visibility, note),
+        },
+    )
     return note
 
 
@@ -135,13 +154,11 @@ def question_ask(*, member, kind: str, target_id, text: str) -> Question:
     before the budget's closing date. The griffie hears of it by e-mail."""
     target, programme = _target(kind, target_id)
     text = _clean_text(text, empty=_("Schrijf eerst uw vraag."))
-    if open_deadline(programme.budget_id) is None:
+    round_ = question_round(programme.budget)
+    if not round_.is_open:
+        # The state of the round says why, with the day and time it closed.
         raise ValidationError(
-            _(
-                "Voor %(budget)s kunnen geen technische vragen (meer) gesteld "
-                "worden: de sluitingsdatum is voorbij of nog niet bepaald."
-            )
-            % {"budget": programme.budget}
+            _("Uw vraag is niet verstuurd. %(round)s") % {"round": round_.sentence()}
         )
     question = Question.objects.create(
         asker=member.user,

@@ -1,6 +1,7 @@
-"""Published questions are on public pages: a change to a question sets a new
-content version for the page cache (hengelo_portal/caching.py). Notes are on no
-public page and leave the cache alone."""
+"""Published questions and the state of the question round are on public pages:
+a change to a question or a closing date sets a new content version for the page
+cache (hengelo_portal/caching.py). Notes are on no public page and leave the
+cache alone."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -12,9 +13,12 @@ def _question_changed(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from .models import Question
+    from .models import Question, QuestionDeadline
 
     for signal in (post_save, post_delete):
-        signal.connect(
-            _question_changed, sender=Question, dispatch_uid=f"council-cache-{signal!r}"
-        )
+        for model in (Question, QuestionDeadline):
+            signal.connect(
+                _question_changed,
+                sender=model,
+                dispatch_uid=f"council-cache-{model.__name__}-{signal!r}",
+            )

@@ -4,6 +4,7 @@ Each kind names its model, its path to the programme (the page it shows beside)
 and its anchor on that page. Another kind is one more line in TARGETS.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -82,3 +83,30 @@ def target_url(kind: str, pk, programme, target=lambda: None) -> str:
     obj = None if kind == "programme" else target()
     # A part removed since: its programme is the nearest place to read.
     return obj.get_absolute_url() if obj is not None else programme.get_absolute_url()
+
+
+def with_public_parts(records):
+    """The one rule for what a note or question shows of its part: set
+    `record.public_part` to the part when the public may see it (its model's
+    public()), else None; and `record.part_url` to where it is read, else "".
+    A published question about a part that went back to draft shows no title,
+    link or id of it. One query per kind of part; returns `records`."""
+    records = list(records)
+    wanted = defaultdict(set)
+    for record in records:
+        wanted[record.target_kind].add(record.target_id)
+    found = {}
+    for kind, ids in wanted.items():
+        if kind is None:
+            continue
+        for obj in TARGETS[kind].model_class.objects.public().filter(pk__in=ids):
+            found[kind, obj.pk] = obj
+    for record in records:
+        part = found.get((record.target_kind, record.target_id))
+        record.public_part = part
+        record.part_url = (
+            target_url(record.target_kind, part.pk, record.programme, lambda p=part: p)
+            if part is not None
+            else ""
+        )
+    return records

@@ -1,12 +1,16 @@
 """The council's pages: login, the member's workspace, notes and questions, and
 the public page of a budget's technical questions and answers."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,10 +24,11 @@ from .models import NoteVisibility
 from .selectors import (
     council_member_of,
     notes_of,
-    open_deadline,
     public_questions,
+    question_round,
     questions_of,
 )
+from .targets import with_public_parts
 
 
 class CouncilLoginView(auth_views.LoginView):
@@ -38,7 +43,13 @@ class CouncilLoginView(auth_views.LoginView):
 
 
 class CouncilLogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("programmes:home")
+    # The login page, never cached, so the confirmation is read there.
+    next_page = reverse_lazy("council:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("U bent uitgelogd."))
+        return response
 
 
 def members_only(view):
@@ -87,8 +98,8 @@ def workspace(request, member):
         "council/workspace.html",
         {
             "member": member,
-            "notes": notes_of(member),
-            "questions": questions_of(member),
+            "notes": with_public_parts(notes_of(member)),
+            "questions": with_public_parts(questions_of(member)),
             "budgets": Budget.objects.public().order_by("-year"),
         },
     )
@@ -111,6 +122,7 @@ def note_add(request, member):
         return refused(
             request, _messages(error), text=request.POST.get("text", ""), back=back
         )
+    messages.success(request, _("Uw notitie is opgeslagen."))
     return HttpResponseRedirect(f"{back.split('#')[0]}#notitie-{note.pk}")
 
 
@@ -128,6 +140,7 @@ def note_edit(request, member, pk):
             with transaction.atomic():
                 if "delete" in request.POST:
                     services.note_delete(member=member, note_id=pk)
+                    done = _("Uw notitie is verwijderd.")
                 else:
                     services.note_update(
                         member=member,
@@ -135,6 +148,7 @@ def note_edit(request, member, pk):
                         text=request.POST.get("text", ""),
                         visibility=request.POST.get("visibility", ""),
                     )
+                    done = _("Uw notitie is opgeslagen.")
         except (ValidationError, PermissionDenied) as error:
             message = (
                 _messages(error) if isinstance(error, ValidationError) else str(error)
@@ -142,7 +156,9 @@ def note_edit(request, member, pk):
             return refused(
                 request, message, text=request.POST.get("text", ""), back=back
             )
+        messages.success(request, done)
         return HttpResponseRedirect(back)
+    with_public_parts([note])
     form = NoteForm(initial={"text": note.text, "visibility": note.visibility})
     return render(request, "council/note_edit.html", {"note": note, "form": form})
 
@@ -171,15 +187,17 @@ def question_ask(request, member):
 def questions(request, year):
     """Every published technical question about a budget, with its answer."""
     budget = get_object_or_404(Budget.objects.public(), year=year)
-    found = list(
-        public_questions().filter(programme__budget=budget).prefetch_related("target")
-    )
-    return render(
+    found = with_public_parts(public_questions().filter(programme__budget=budget))
+    round_ = question_round(budget)
+    response = render(
         request,
         "council/questions.html",
-        {
-            "budget": budget,
-            "questions": found,
-            "deadline": open_deadline(budget),
-        },
+        {"budget": budget, "questions": found, "round": round_},
     )
+    if round_.is_open:
+        left = int((round_.closes_at - timezone.now()).total_seconds())
+        if left < settings.PAGE_CACHE_SECONDS:
+            # "Open until …" must not outlive the closing in the page cache: a
+            # page with its own Cache-Control is not stored there.
+            patch_cache_control(response, max_age=max(left, 0))
+    return response

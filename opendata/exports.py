@@ -15,6 +15,7 @@ from content.cells import FILE_LANGUAGE, choice_text, dutch_number
 from content.models import PublicationStatus
 from council.models import NoteVisibility, QuestionStatus
 from council.selectors import notes_of, public_questions
+from council.targets import with_public_parts
 from indicators.models import IndicatorValue, UnitKind, ValueKind
 from programmes.filters import filter_programme
 from programmes.models import (
@@ -591,7 +592,8 @@ def council_questions_frame(*, year: int | None = None) -> pd.DataFrame:
         questions = questions.filter(programme__budget__year=year)
     with translation.override(FILE_LANGUAGE):
         rows = _question_rows(questions)
-    return pd.DataFrame(rows, columns=QUESTION_COLUMNS)
+    # Objects, not floats: an empty part id keeps the others whole numbers.
+    return pd.DataFrame(rows, columns=QUESTION_COLUMNS, dtype=object)
 
 
 def _question_rows(questions) -> list[dict]:
@@ -601,7 +603,8 @@ def _question_rows(questions) -> list[dict]:
             "begrotingsjaar": question.programme.budget.year,
             "programma": question.programme.number,
             "onderdeel": str(question.target_label),
-            "onderdeel_id": question.target_id,
+            # Only a part the public may see: no id of one gone back to draft.
+            "onderdeel_id": question.public_part.pk if question.public_part else None,
             "vraag": question.text,
             "gesteld_door": _person(question.asker),
             "fractie": question.fractie.name,
@@ -616,8 +619,8 @@ def _question_rows(questions) -> list[dict]:
             .date()
             .isoformat(),
         }
-        for question in questions.order_by(
-            "programme__budget__year", "created_at", "pk"
+        for question in with_public_parts(
+            questions.order_by("programme__budget__year", "created_at", "pk")
         )
     ]
 
@@ -663,11 +666,11 @@ def _note_rows(member, base_url: str) -> list[dict]:
             "begrotingsjaar": note.programme.budget.year,
             "programma": str(note.programme),
             "onderdeel": str(note.target_label),
-            "adres": base_url + note.target_url(),
+            "adres": base_url + note.part_url if note.part_url else "",
             "notitie": note.text,
             "van": _person(note.author),
             "zichtbaar_voor": choice_text(NoteVisibility, note.visibility),
             "geschreven_op": timezone.localtime(note.created_at).date().isoformat(),
         }
-        for note in notes_of(member)
+        for note in with_public_parts(notes_of(member))
     ]

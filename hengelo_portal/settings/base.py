@@ -277,7 +277,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["opendata.api.renderers.TextJSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "opendata.api.schema.PortalAutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
     # Error bodies in the API's language, never Django's English 404 text.

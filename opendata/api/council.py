@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.models import Question, QuestionStatus
 from council.selectors import public_questions
+from council.targets import with_public_parts
 
 from .budget import BudgetYearFilter, ReadOnlyViewSet
 
@@ -23,6 +24,13 @@ class AskerSerializer(serializers.Serializer):
         return question.asker.get_full_name() or question.asker.get_username()
 
 
+class QuestionListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        # The parts of a whole page of questions at once, one query per kind.
+        questions = data.all() if hasattr(data, "all") else data
+        return super().to_representation(with_public_parts(questions))
+
+
 class QuestionSerializer(serializers.ModelSerializer):
     budget_year = serializers.IntegerField(
         source="programme.budget.year",
@@ -30,7 +38,16 @@ class QuestionSerializer(serializers.ModelSerializer):
         help_text=_("Het jaar van de begroting waarover de vraag gaat."),
     )
     part = serializers.SerializerMethodField(
-        help_text=_("Soort onderdeel: programme, paragraph, action of indicator.")
+        help_text=_(
+            "Soort onderdeel: programme, paragraph, action, indicator of "
+            "financialfigure (een regel van het overzicht van lasten en baten)."
+        )
+    )
+    target_id = serializers.SerializerMethodField(
+        help_text=_(
+            "Het nummer (id) van het onderdeel; leeg als het onderdeel niet (meer) "
+            "openbaar is."
+        )
     )
     asked_by = serializers.SerializerMethodField(
         help_text=_("Het raadslid en de fractie die de vraag stelden.")
@@ -58,6 +75,12 @@ class QuestionSerializer(serializers.ModelSerializer):
             "published_at",
             "page",
         ]
+        list_serializer_class = QuestionListSerializer
+
+    def get_target_id(self, question) -> int | None:
+        if not hasattr(question, "public_part"):
+            with_public_parts([question])
+        return question.public_part.pk if question.public_part else None
 
     def get_part(self, question) -> str:
         return question.target_kind or ""

@@ -136,3 +136,27 @@ def test_a_member_cannot_enter_the_admin(member):
         "/admin/login/", {"username": "anna", "password": PASSWORD}
     )
     assert response.status_code == 200  # not staff: the admin's login refuses
+
+
+def test_the_english_admin_calls_a_question_s_part_a_part(
+    clerk, member, deadline, paragraph
+):
+    """Not "Theme" (issue 21, item 11): a question is about any part of the budget."""
+    from tests.council.test_questions import ask
+
+    ask(signed_in(member.user), paragraph.pk, "Wat kost het?")
+    question = Question.objects.get()
+    page = page_text(
+        signed_in(clerk).get(f"/en/admin/council/question/{question.pk}/change/")
+    )
+    assert "Part of the budget" in page
+    assert "Theme" not in page
+
+
+def test_the_closing_date_s_date_and_time_boxes_are_named(clerk, deadline):
+    """axe: 'Form elements must have labels' (critical) on the time box
+    (issue 21, item 12)."""
+    page = signed_in(clerk).get(url(QuestionDeadline, "change", deadline.pk))
+    html = page.content.decode()
+    assert 'aria-label="Sluitingsdatum: datum"' in html
+    assert 'aria-label="Sluitingsdatum: tijd"' in html

@@ -80,3 +80,12 @@ def test_the_feed_names_the_question_and_its_answer(answered):
     assert "Technische vraag: Wat kost de pilot?" in feed
     assert "Antwoord: Een ton." in feed
     assert "Nog niet beantwoord" not in feed
+
+
+def test_who_asked_is_followed_by_the_colon_without_a_space(answered, programme):
+    """ "(Rode Partij): Wat kost …", not "(Rode Partij) : …" (issue 21, item 11)."""
+    from tests.html import page_text
+
+    text = page_text(Client().get(programme.get_absolute_url()))
+    assert "van Anna de Vries (Rode Partij): Wat kost de pilot?" in text
+    assert "(Rode Partij) :" not in text

@@ -53,6 +53,7 @@ def grow(size, *, members, programme):
                 author=member.user,
                 text=f"Gedeeld {number}",
                 visibility=NoteVisibility.FRACTIE,
+                fractie=member.fractie,
                 **where,
             )
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Note, Question, QuestionStatus
+from council.selectors import day_and_time
 from programmes.models import Paragraph, Theme
 from tests.admin.helpers import form_data, signed_in
 from tests.html import page_text
@@ -185,12 +186,13 @@ def test_after_the_closing_date_no_question_is_taken(member, paragraph, deadline
     page = client.get(paragraph.theme.programme.get_absolute_url()).content.decode()
     assert "Technische vraag stellen" not in page
     assert "Notitie schrijven" in page
+    # Where the form was, the round says it is closed, and since when.
+    closed = "De ronde van technische vragen over Begroting 2018 is gesloten sinds"
+    assert closed in page
+    assert day_and_time(deadline.closes_at) in page
     response = ask(client, paragraph.pk, "Te laat?")
     assert response.status_code == 400
-    assert (
-        "Voor Begroting 2018 kunnen geen technische vragen (meer) gesteld worden"
-        in page_text(response)
-    )
+    assert closed + " " + day_and_time(deadline.closes_at) in page_text(response)
     assert "Te laat?" in page_text(response)  # what was typed is not lost
     assert not Question.objects.exists()
 
@@ -198,8 +200,42 @@ def test_after_the_closing_date_no_question_is_taken(member, paragraph, deadline
 def test_without_a_closing_date_no_question_is_taken(member, paragraph):
     response = ask(signed_in(member.user), paragraph.pk, "Mag dit?")
     assert response.status_code == 400
-    assert "de sluitingsdatum is voorbij of nog niet bepaald" in page_text(response)
+    assert (
+        "De ronde van technische vragen over Begroting 2018 is nog niet geopend"
+        in page_text(response)
+    )
     assert not Question.objects.exists()
+
+
+def test_the_questions_page_shows_the_state_of_the_round(client, programme):
+    from council.models import QuestionDeadline
+
+    def shown():
+        page = page_text(client.get("/technische-vragen/2018/"))
+        return page.split("Vragenronde:")[1].split(".")[0]
+
+    assert "nog niet geopend" in shown()
+    closes = timezone.make_aware(datetime.datetime(2031, 11, 3, 17, 0))
+    deadline = QuestionDeadline.objects.create(
+        budget=programme.budget, closes_at=closes
+    )
+    assert (
+        "Raadsleden kunnen technische vragen over Begroting 2018 stellen tot "
+        "3 november 2031, 17:00" in page_text(client.get("/technische-vragen/2018/"))
+    )
+    deadline.closes_at = timezone.make_aware(datetime.datetime(2017, 11, 3, 17, 0))
+    deadline.save()
+    assert "is gesloten sinds 3 november 2017, 17:00" in page_text(
+        client.get("/technische-vragen/2018/")
+    )
+    english = page_text(client.get("/en/technische-vragen/2018/"))
+    assert "closed since 3 November 2017, 17:00" in english
+
+
+def test_a_member_sees_until_when_the_round_is_open(member, paragraph, deadline):
+    page = signed_in(member.user).get(paragraph.theme.programme.get_absolute_url())
+    assert "Vragen kunnen gesteld worden tot" in page.content.decode()
+    assert day_and_time(deadline.closes_at) in page.content.decode()
 
 
 def test_an_empty_question_is_refused(member, paragraph, deadline):
@@ -234,6 +270,7 @@ def test_guessing_another_fractie_s_note_id_gives_nothing(
         author=member.user,
         text="Geheim van de Rode Partij",
         visibility="fractie",
+        fractie=member.fractie,
         target_type=ContentType.objects.get_for_model(paragraph),
         target_id=paragraph.pk,
         programme=paragraph.theme.programme,
@@ -361,3 +398,16 @@ def test_a_published_answer_is_changed_by_the_griffie_only(
     question.refresh_from_db()
     assert question.answer == "Een ton."
     assert 'name="answer"' in signed_in(clerk).get(url).content.decode()
+
+
+def test_a_round_about_to_close_is_not_kept_open_in_the_page_cache(programme):
+    from council.models import QuestionDeadline
+
+    QuestionDeadline.objects.create(
+        budget=programme.budget,
+        closes_at=timezone.now() + datetime.timedelta(seconds=90),
+    )
+    response = Client().get("/technische-vragen/2018/")
+    assert "max-age=" in response["Cache-Control"]
+    assert int(response["Cache-Control"].split("max-age=")[1]) <= 90
+    assert getattr(response, "portal_cache", "none") == "none"

@@ -37,7 +37,11 @@ def workspace(member, colleague, opponent, clerk, editor, programme, paragraph):
     }
     Note.objects.create(author=member.user, text=PRIVATE, **target)
     Note.objects.create(
-        author=member.user, text=SHARED, visibility=NoteVisibility.FRACTIE, **target
+        author=member.user,
+        text=SHARED,
+        visibility=NoteVisibility.FRACTIE,
+        fractie=member.fractie,
+        **target,
     )
     Question.objects.create(
         asker=member.user,
@@ -120,7 +124,7 @@ def test_the_author_sees_her_notes_and_questions(workspace, member, programme):
         SHARED: own,
         UNPUBLISHED: {"workspace"},  # her own questions, with their status
         PUBLISHED: PUBLIC | {"workspace"},
-        ANSWER: PUBLIC_ANSWER,
+        ANSWER: PUBLIC_ANSWER | {"workspace"},  # and their published answers
     }
 
 
@@ -255,3 +259,189 @@ def test_a_published_answer_reaches_the_cached_page_at_once(
     response = Client().get(path)
     assert response.portal_cache == "miss"
     assert UNPUBLISHED in response.content.decode()
+
+
+# --- A member moving to another fractie (issue 21, item 5) ------------------------
+
+
+def move(member, fractie):
+    """The griffie moves a member, as the README says: in the admin."""
+    from django.contrib.auth import get_user_model
+
+    from tests.admin.helpers import form_data
+
+    clerk = get_user_model().objects.get(username="griffier")
+    client = signed_in(clerk)
+    url = f"/admin/council/councilmember/{member.pk}/change/"
+    data = form_data(client.get(url).content.decode())
+    data["fractie"] = str(fractie.pk)
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    member.refresh_from_db()
+    assert member.fractie == fractie
+    return response
+
+
+def test_a_shared_note_stays_with_its_fractie_when_its_author_moves(
+    workspace, member, colleague, opponent, fracties, programme
+):
+    move(member, fracties[1])
+    own = {"programme page", "workspace", "notes download"}
+    # The old fractie keeps the note; the new one does not get it.
+    assert seen(signed_in(colleague.user), programme)[SHARED] == own
+    assert seen(signed_in(opponent.user), programme)[SHARED] == set()
+    # The author still reads her own notes.
+    assert seen(signed_in(member.user), programme)[SHARED] == own
+
+
+def test_a_member_who_moves_loses_the_notes_of_the_old_fractie(
+    workspace, member, colleague, opponent, fracties, paragraph, programme
+):
+    from council.services import note_create
+
+    note_create(
+        member=colleague,
+        kind="paragraph",
+        target_id=paragraph.pk,
+        text="Gedeeld door Bert",
+        visibility=NoteVisibility.FRACTIE,
+    )
+    note_create(
+        member=opponent,
+        kind="paragraph",
+        target_id=paragraph.pk,
+        text="Gedeeld door Carla",
+        visibility=NoteVisibility.FRACTIE,
+    )
+    anna = signed_in(member.user)
+    assert "Gedeeld door Bert" in anna.get("/raad/").content.decode()
+    move(member, fracties[1])
+    member.refresh_from_db()
+    workspace_page = anna.get("/raad/").content.decode()
+    assert "Gedeeld door Bert" not in workspace_page
+    assert "Gedeeld door Carla" in workspace_page
+    # What she shares from now on, her new fractie reads, her old one does not.
+    note_create(
+        member=member,
+        kind="paragraph",
+        target_id=paragraph.pk,
+        text="Gedeeld na de overstap",
+        visibility=NoteVisibility.FRACTIE,
+    )
+    assert "Gedeeld na de overstap" in (
+        signed_in(opponent.user).get("/raad/").content.decode()
+    )
+    assert "Gedeeld na de overstap" not in (
+        signed_in(colleague.user).get("/raad/").content.decode()
+    )
+
+
+def test_changing_an_old_note_after_a_move_keeps_it_with_its_fractie(
+    workspace, member, colleague, opponent, fracties
+):
+    from council.services import note_update
+
+    move(member, fracties[1])
+    member.refresh_from_db()
+    note = Note.objects.get(text=SHARED)
+    note_update(
+        member=member,
+        note_id=note.pk,
+        text=SHARED + " (aangevuld)",
+        visibility=NoteVisibility.FRACTIE,
+    )
+    assert SHARED in signed_in(colleague.user).get("/raad/").content.decode()
+    assert SHARED not in signed_in(opponent.user).get("/raad/").content.decode()
+    # Made private and shared again: now with the fractie she is in.
+    for visibility in (NoteVisibility.PRIVATE, NoteVisibility.FRACTIE):
+        note_update(member=member, note_id=note.pk, text=SHARED, visibility=visibility)
+    assert SHARED not in signed_in(colleague.user).get("/raad/").content.decode()
+    assert SHARED in signed_in(opponent.user).get("/raad/").content.decode()
+
+
+def test_moving_a_member_tells_the_griffie_what_the_member_no_longer_sees(
+    workspace, member, colleague, fracties, paragraph
+):
+    from council.services import note_create
+
+    for number in (1, 2):
+        note_create(
+            member=colleague,
+            kind="paragraph",
+            target_id=paragraph.pk,
+            text=f"Gedeeld {number}",
+            visibility=NoteVisibility.FRACTIE,
+        )
+    form = signed_in(_clerk()).get(f"/admin/council/councilmember/{member.pk}/change/")
+    assert "blijven bij de fractie waarmee ze gedeeld zijn" in form.content.decode()
+    response = move(member, fracties[1])
+    text = " ".join(str(message) for message in response.context["messages"])
+    assert "van Rode Partij naar Blauwe Partij verplaatst" in text
+    assert "ziet de 2 notities die in Rode Partij gedeeld zijn niet meer" in text
+    assert "De 1 notitie die Anna de Vries met Rode Partij deelde" in text
+    # Counts only: the griffie reads no note.
+    assert SHARED not in response.content.decode()
+    assert "Gedeeld 1" not in response.content.decode()
+
+
+def _clerk():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="griffier")
+
+
+# --- A referenced part going back to draft (issue 21, item 6) ---------------------
+
+
+def test_a_published_question_shows_nothing_of_a_part_gone_back_to_draft(
+    member, programme
+):
+    import csv
+    import io
+
+    from content.models import PublicationStatus
+    from programmes.models import Action
+
+    action = Action.objects.public().filter(theme__programme=programme).first()
+    Question.objects.create(
+        asker=member.user,
+        fractie=member.fractie,
+        text=PUBLISHED,
+        answer=ANSWER,
+        status=QuestionStatus.ANSWERED,
+        published_at=timezone.now(),
+        target_type=ContentType.objects.get_for_model(action),
+        target_id=action.pk,
+        programme=programme,
+    )
+
+    def shown():
+        page = Client().get("/technische-vragen/2018/").content.decode()
+        rows = list(
+            csv.DictReader(
+                io.StringIO(
+                    Client().get("/open-data/technische-vragen.csv").content.decode()
+                )
+            )
+        )
+        api = Client().get("/api/v1/technische-vragen/").json()["results"]
+        one = Client().get(f"/api/v1/technische-vragen/{api[0]['id']}/").json()
+        return page, rows, api, one
+
+    page, rows, api, one = shown()
+    assert action.title[:40] in page and action.get_absolute_url() in page
+    assert [row["onderdeel_id"] for row in rows] == [str(action.pk)]
+    assert api[0]["target_id"] == one["target_id"] == action.pk
+
+    action.publication_status = PublicationStatus.DRAFT
+    action.save()
+    page, rows, api, one = shown()
+    # The question and its answer stay public; of the part only its kind.
+    assert PUBLISHED in page and ANSWER in page
+    assert action.title[:40] not in page
+    assert action.get_absolute_url() not in page
+    assert "Actie (niet openbaar)" in page
+    assert [row["onderdeel_id"] for row in rows] == [""]
+    assert [row["onderdeel"] for row in rows] == ["actie"]
+    assert api[0]["target_id"] is None and one["target_id"] is None
+    assert api[0]["part"] == "action"

@@ -215,3 +215,15 @@ def test_schema_is_served(client):
     response = client.get("/api/v1/schema/", {"format": "json"})
     assert response.status_code == 200
     assert response.json()["info"]["title"].startswith("Begroting gemeente Hengelo")
+
+
+def test_the_schema_describes_ids_in_the_portal_s_words(client):
+    """Not drf-spectacular's English "A unique integer value identifying this …"
+    in the Dutch schema (issue 21, item 11)."""
+    dutch = client.get("/api/v1/schema/", {"format": "json"}).content.decode()
+    assert "A unique integer value" not in dutch
+    assert "Uniek nummer (id) waarmee de API één technische vraag aanwijst." in dutch
+    english = client.get("/api/v1/schema/", {"format": "json", "lang": "en"})
+    text = english.content.decode()
+    assert "A unique integer value" not in text
+    assert "Unique number (id) by which the API points to one " in text

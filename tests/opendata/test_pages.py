@@ -28,6 +28,11 @@ def test_open_data_page_explains_every_column_formats_and_licence(client):
         "/open-data/acties-puntkomma.csv",
         "/open-data/acties.xlsx",
         "/open-data/acties.json",
+        "/open-data/technische-vragen.csv",
+        "/open-data/technische-vragen-puntkomma.csv",
+        "/open-data/technische-vragen.xlsx",
+        "/open-data/technische-vragen.json",
+        "/open-data/technische-vragen.csv?jaar=2018",
         "/open-data/sjabloon-begroting.xlsx",
         "/api/",
     ):
@@ -43,18 +48,14 @@ def test_every_page_links_to_open_data_in_the_footer(client):
 
 
 def test_api_page_documents_every_endpoint_and_the_schema(client):
+    from opendata.api.urls import router
+
     html = client.get("/api/").content.decode()
-    for endpoint in (
-        "begrotingen",
-        "programmas",
-        "onderdelen",
-        "agendas",
-        "actielijnen",
-        "acties",
-        "indicatoren",
-        "waarden",
-    ):
-        assert f'href="/api/v1/{endpoint}/"' in html
+    # Every address of the router, also the ones added later (the technical
+    # questions were missing, issue 21).
+    for endpoint, _viewset, _basename in router.registry:
+        assert f'href="/api/v1/{endpoint}/"' in html, endpoint
+    assert "financialfigure" in html  # the kinds of part a question is about
     assert 'href="/api/v1/schema/"' in html
     assert "<script" not in html  # no CDN, no JavaScript needed
 
