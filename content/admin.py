@@ -5,8 +5,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.http import Http404, HttpResponseRedirect

@@ -141,7 +141,12 @@ class CouncilMemberAdmin(admin.ModelAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        left = None
+        if change and "fractie" in form.changed_data:
+            left = CouncilMember.objects.select_related("fractie").get(pk=obj.pk)
         super().save_model(request, obj, form, change)
+        if left is not None:
+            messages.warning(request, moved_message(obj, left.fractie))
         if not change:
             self.message_user(
                 request,
@@ -173,14 +178,6 @@ class CouncilMemberAdmin(admin.ModelAdmin):
             "is_active",
             "account_history",
         ]
-
-    def save_model(self, request, obj, form, change):
-        left = None
-        if change and "fractie" in form.changed_data:
-            left = CouncilMember.objects.select_related("fractie").get(pk=obj.pk)
-        super().save_model(request, obj, form, change)
-        if left is not None:
-            messages.warning(request, moved_message(obj, left.fractie))
 
     @admin.display(description=_("e-mailadres"))
     def email(self, obj):
