@@ -163,6 +163,10 @@ CACHES = {
 # How long a public page may be served from the cache; every content change
 # invalidates all pages at once anyway (hengelo_portal/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# The longest an import job (preview or import) may run in the worker; then it
+# fails with a message and nothing is saved (opendata/jobs.py). The largest file
+# allowed takes a few minutes on a busy machine.
+IMPORT_JOB_SECONDS = env.int("PORTAL_IMPORT_JOB_SECONDS", default=15 * 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
