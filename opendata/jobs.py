@@ -77,6 +77,34 @@ def import_job_progress(*, job: ImportJob) -> dict | None:
     return cache.get(_progress_key(job.pk))
 
 
+def import_jobs_visible_to(*, user, jobs=None):
+    """The jobs (of `jobs`, else all) a user may see and act on: every one for
+    whoever may view import jobs (a Beheerder), else her own files. The job
+    pages and their list both use this."""
+    jobs = ImportJob.objects.all() if jobs is None else jobs
+    if user.has_perm("opendata.view_importjob"):
+        return jobs
+    return jobs.filter(user_id=user.pk)
+
+
+def import_job_worker_gone(*, job: ImportJob) -> bool:
+    """Whether a running job's worker has died (its progress stands still); the
+    next worker to start marks the job failed (import_jobs_reclaim)."""
+    return job.status == Status.RUNNING and _worker_is_gone(job, timezone.now())
+
+
+def import_jobs_busy_before(*, job: ImportJob) -> bool:
+    """Whether a living worker is busy with another job, which a queued job waits
+    for (imports run one at a time)."""
+    now = timezone.now()
+    return any(
+        not _worker_is_gone(other, now)
+        for other in ImportJob.objects.filter(status=Status.RUNNING)
+        .exclude(pk=job.pk)
+        .only("pk", "worker", "claimed_at")
+    )
+
+
 def import_job_create(*, user, file_name: str, content: bytes) -> ImportJob:
     """Queue the preview of an uploaded file."""
     return ImportJob.objects.create(
