@@ -50,6 +50,8 @@ CLERK_PERMISSIONS = {
     "council.councilmember": ("add", "change", "view"),
     "council.questiondeadline": ("add", "change", "view", "delete"),
     "council.question": ("change", "view"),
+    # The e-mail the mail server did not take yet, with its error (read only).
+    "council.outgoingmail": ("view",),
 }
 
 

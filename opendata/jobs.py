@@ -38,6 +38,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .imports import progress
@@ -414,6 +415,16 @@ def _finish(job: ImportJob, worker: str, **fields) -> bool:
     )
 
 
+def _worker_tasks() -> None:
+    """The other work the worker does between jobs (settings.WORKER_TASKS); one
+    that fails is logged and tried again next time, the imports go on."""
+    for path in settings.WORKER_TASKS:
+        try:
+            import_string(path)()
+        except Exception:
+            logger.exception("worker task %s failed", path)
+
+
 def import_jobs_work(*, once: bool = False, poll: float = 1.0, stop=None) -> int:
     """The worker's loop: reclaim stale jobs, claim one, run it. With `once`,
     return when no job is queued. `stop` (a threading.Event) ends the loop
@@ -426,6 +437,7 @@ def import_jobs_work(*, once: bool = False, poll: float = 1.0, stop=None) -> int
             close_old_connections()
         with transaction.atomic():
             import_jobs_reclaim()
+        _worker_tasks()
         job = import_job_claim(worker=worker)
         if job is None:
             if once:
