@@ -17,7 +17,13 @@ from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
 from .api_errors import bad_request
-from .caching import cache_page, cached_page, page_key, reads_every_parameter
+from .caching import (
+    answers_on_its_own_port,
+    cache_page,
+    cached_page,
+    page_key,
+    reads_every_parameter,
+)
 from .params import has_control_characters
 
 request_log = logging.getLogger("hengelo_portal.requests")
@@ -161,6 +167,7 @@ class PublicPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Cache-Control")
             and reads_every_parameter(request)
+            and answers_on_its_own_port(request)
         ):
             page = (response.content, list(response.headers.items()))
             cache_page(key, version, page, settings.PAGE_CACHE_SECONDS)
