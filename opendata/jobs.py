@@ -269,10 +269,11 @@ class _Interruptible:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.main = threading.current_thread() is threading.main_thread()
-        self.previous = None
+        self.timed = self.main and seconds > 0
+        self.previous = signal.SIG_DFL
 
     def __enter__(self):
-        if self.main and self.seconds > 0:
+        if self.timed:
             self.previous = signal.signal(signal.SIGALRM, _time_up)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         _Interruptible.active = self.main
@@ -280,9 +281,9 @@ class _Interruptible:
 
     def __exit__(self, *exc):
         _Interruptible.active = False  # first: from here on nothing is raised
-        if self.previous is not None:
+        if self.timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
+            signal.signal(signal.SIGALRM, self.previous or signal.SIG_DFL)
 
 
 def _time_up(signum, frame):
