@@ -12,7 +12,7 @@ from accounts.admin import account_summary, second_factor_reset
 from content.admin import NamedDateTimes, PortalAdmin, VersionedForm
 
 from . import services
-from .models import CouncilMember, Fractie, Question, QuestionDeadline
+from .models import CouncilMember, Fractie, OutgoingMail, Question, QuestionDeadline
 from .selectors import editors, is_clerk, notes_left_behind
 
 
@@ -312,3 +312,45 @@ class QuestionAdmin(PortalAdmin):
         # the version check and history) and sends the e-mail.
         services.question_update(question=fresh, data=changes)
         obj.__dict__.update(fresh.__dict__)
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The council's e-mail on its way out, for the griffie to see which did not
+    reach the mail server and why; read only (the worker sends them again)."""
+
+    list_display = [
+        "created_at",
+        "subject",
+        "recipient_list",
+        "attempts",
+        "last_attempt_at",
+        "error",
+        "sent_at",
+    ]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["subject", "recipients", "error"]
+    fields = [
+        "created_at",
+        "subject",
+        "recipient_list",
+        "body",
+        "attempts",
+        "last_attempt_at",
+        "error",
+        "sent_at",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("ontvangers"))
+    def recipient_list(self, mail):
+        return ", ".join(mail.recipients)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

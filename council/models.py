@@ -333,3 +333,47 @@ class Question(TargetedModel, VersionedModel, TimeStampedModel):
                 f"{prefix}merged_into__isnull": True,
             }
         ) & Programme.public_condition(f"{prefix}programme__")
+
+
+class OutgoingMail(models.Model):
+    """An e-mail of the council's workspace on its way out (council/outbox.py):
+    stored with the change it tells of, sent once that is committed, and sent
+    again by the worker while the mail server does not take it."""
+
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    subject = models.TextField(_("onderwerp"), help_text=_("Het onderwerp."))
+    body = models.TextField(_("tekst"), help_text=_("De tekst van de e-mail."))
+    recipients = models.JSONField(
+        _("ontvangers"), default=list, help_text=_("De e-mailadressen.")
+    )
+    attempts = models.PositiveIntegerField(
+        _("pogingen"), default=0, help_text=_("Hoe vaak verzenden geprobeerd is.")
+    )
+    last_attempt_at = models.DateTimeField(
+        _("laatste poging"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer het laatst geprobeerd is de e-mail te verzenden."),
+    )
+    error = models.TextField(
+        _("fout"),
+        blank=True,
+        help_text=_("Waarom de laatste poging mislukte."),
+    )
+    sent_at = models.DateTimeField(
+        _("verzonden op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de mailserver de e-mail aannam; leeg: nog niet."),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["sent_at", "created_at"], name="outgoingmail_unsent"),
+        ]
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+
+    def __str__(self):
+        return self.subject

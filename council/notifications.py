@@ -1,13 +1,14 @@
 """E-mail about technical questions, through Django's mail framework (SMTP from
-settings; the console in development). Sent once the transaction is committed:
-a refused save mails nobody."""
+settings; the console in development). Stored with the change and sent once the
+transaction is committed (council/outbox.py): a refused save mails nobody, a mail
+server that is down fails no request."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .outbox import outgoing_mail_queue
 
 
 def _link(path: str) -> str:
@@ -15,12 +16,9 @@ def _link(path: str) -> str:
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, recipients, fail_silently=False)
-    )
+    # Stored with the change, sent after the commit, retried by the worker while
+    # the mail server is down; never fails the request (council/outbox.py).
+    outgoing_mail_queue(subject=subject, body=body, recipients=recipients)
 
 
 def question_received(question) -> None:

@@ -1,5 +1,7 @@
 """Writes of the council's workspace: accounts, notes and technical questions."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +29,8 @@ from .selectors import question_round
 from .targets import public_target
 
 MAX_TEXT = 5000
+# The same question twice within this is one question (and one mail).
+SAME_QUESTION_WINDOW = timedelta(minutes=10)
 
 
 @transaction.atomic
@@ -160,16 +164,41 @@ def question_ask(*, member, kind: str, target_id, text: str) -> Question:
         raise ValidationError(
             _("Uw vraag is niet verstuurd. %(round)s") % {"round": round_.sentence()}
         )
+    target_type = ContentType.objects.get_for_model(target)
+    earlier = _question_just_asked(
+        member=member, target_type=target_type, target_id=target.pk, text=text
+    )
+    if earlier is not None:
+        return earlier  # the same submission again: asked, and mailed, once
     question = Question.objects.create(
         asker=member.user,
         fractie=member.fractie,
-        target_type=ContentType.objects.get_for_model(target),
+        target_type=target_type,
         target_id=target.pk,
         programme=programme,
         text=text,
     )
     notifications.question_received(question)
     return question
+
+
+def _question_just_asked(*, member, target_type, target_id, text) -> Question | None:
+    """The same question by the same member on the same part, asked within
+    SAME_QUESTION_WINDOW: a double click, or a retry after an error page. The
+    member's row is locked first, so a second submission at the same moment
+    waits for the first one's commit and then finds its question."""
+    list(CouncilMember.objects.select_for_update().filter(pk=member.pk).values("pk"))
+    return (
+        Question.objects.filter(
+            asker=member.user,
+            target_type=target_type,
+            target_id=target_id,
+            text=text,
+            created_at__gte=timezone.now() - SAME_QUESTION_WINDOW,
+        )
+        .order_by("-pk")
+        .first()
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http.request import split_domain_port
 
 from content.signals import content_written
 
@@ -68,6 +69,21 @@ def page_key(request, *, gzip: bool) -> str:
         address += "?" + urlencode(sorted(request.GET.lists()), doseq=True)
     digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
     return f"portal:page:{encoding}:{digest}"
+
+
+def answers_on_its_own_port(request) -> bool:
+    """The Host header names no port, the scheme's own, or the one the server
+    listens on. Any other port passes ALLOWED_HOSTS (which ignores ports) but is
+    no address of the portal: as the address is in the key (and in the feed's
+    links), each port would store the pages once more. Such a request is
+    answered in full, and nothing is stored."""
+    _name, port = split_domain_port(request.get_host())
+    if not port:
+        return True
+    return port in (
+        "443" if request.is_secure() else "80",
+        request.META.get("SERVER_PORT"),
+    )
 
 
 def reads_every_parameter(request) -> bool:

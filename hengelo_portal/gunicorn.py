@@ -19,6 +19,10 @@ accesslog = "-"
 access_log_format = '{"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "ms": %(M)s}'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No control socket: its default path ($XDG_RUNTIME_DIR/gunicorn.ctl) is one per
+# user, so a second gunicorn of the same user (a test server, another site) would
+# take it over from the first.
+control_socket_disable = True
 
 
 class PortalLogger(Logger):

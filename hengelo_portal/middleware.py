@@ -19,7 +19,13 @@ from content.database import is_outage
 from content.text import fit_utf8
 
 from .api_errors import bad_request, error_response, is_api
-from .caching import cache_page, cached_page, page_key, reads_every_parameter
+from .caching import (
+    answers_on_its_own_port,
+    cache_page,
+    cached_page,
+    page_key,
+    reads_every_parameter,
+)
 from .params import has_control_characters, query_readable
 
 request_log = logging.getLogger("hengelo_portal.requests")
@@ -167,6 +173,7 @@ class PublicPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Cache-Control")
             and reads_every_parameter(request)
+            and answers_on_its_own_port(request)
         ):
             page = (response.content, list(response.headers.items()))
             cache_page(key, version, page, settings.PAGE_CACHE_SECONDS)

@@ -52,6 +52,8 @@ CLERK_PERMISSIONS = {
     "council.question": ("change", "view"),
     # The history of the council members' accounts (accounts/admin.py).
     "accounts.accountevent": ("view",),
+    # The e-mail the mail server did not take yet, with its error (read only).
+    "council.outgoingmail": ("view",),
 }
 
 

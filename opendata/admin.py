@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .admin_views import BudgetFileImportView, ImportJobView, may_import
+from .jobs import import_jobs_visible_to
 from .models import ImportJob, ImportRun
 
 
@@ -100,12 +101,8 @@ class ImportJobAdmin(_ReadOnly):
         return format_html('<a href="{}">{}</a>', job.get_absolute_url(), job.file_name)
 
     def get_queryset(self, request):
-        jobs = (
-            super()
-            .get_queryset(request)
-            .select_related("user")
-            .defer("content", "result")
+        # An editor's own files, a Beheerder's every file.
+        jobs = super().get_queryset(request).select_related("user")
+        return import_jobs_visible_to(user=request.user, jobs=jobs).defer(
+            "content", "result"
         )
-        if request.user.is_superuser:
-            return jobs
-        return jobs.filter(user=request.user)  # an editor's own files

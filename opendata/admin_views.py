@@ -18,6 +18,9 @@ from .jobs import (
     import_job_create,
     import_job_progress,
     import_job_retry,
+    import_job_worker_gone,
+    import_jobs_busy_before,
+    import_jobs_visible_to,
 )
 from .models import ImportJob, ImportRun
 
@@ -87,10 +90,11 @@ class ImportJobView(_ImportPage, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        user = self.request.user
-        # An editor's own files; the administrator's too.
+        # An editor's own files; a Beheerder's every file.
         if super().has_permission() and not (
-            user.is_superuser or self.job.user_id == user.pk
+            import_jobs_visible_to(user=self.request.user)
+            .filter(pk=self.job.pk)
+            .exists()
         ):
             raise Http404
         return super().has_permission()
@@ -110,6 +114,7 @@ class ImportJobView(_ImportPage, TemplateView):
             "result": job.result,
         }
         if job.status == ImportJob.Status.RUNNING:
+            context["worker_gone"] = import_job_worker_gone(job=job)
             state = import_job_progress(job=job)
             if state:
                 number = progress.STEPS.index(state["step"]) + 1
@@ -127,7 +132,9 @@ class ImportJobView(_ImportPage, TemplateView):
             )
         if job.status == ImportJob.Status.QUEUED:
             waited = (timezone.now() - job.updated_at).total_seconds()
-            context["no_worker"] = waited > NO_WORKER_AFTER_SECONDS
+            if waited > NO_WORKER_AFTER_SECONDS:
+                busy = import_jobs_busy_before(job=job)
+                context["worker_busy"], context["no_worker"] = busy, not busy
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request, *args, **kwargs):

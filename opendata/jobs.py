@@ -18,19 +18,27 @@ request time out).
 A worker that crashes or is killed leaves nothing half-written (its transaction
 is rolled back by the database); the next worker finds the job without a living
 worker, marks it failed with a Dutch message, and the editor may retry it.
+
+A worker that is told to stop (SIGTERM, Ctrl-C) does not finish its job first:
+the job is broken off at once (rolled back) and put back in the queue, for the
+next worker. A job that runs longer than settings.IMPORT_JOB_SECONDS is broken
+off the same way and fails with a message.
 """
 
 import hashlib
 import logging
 import os
+import signal
 import socket
 import threading
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .imports import progress
@@ -68,6 +76,34 @@ def _heartbeat_key(job_id: int) -> str:
 def import_job_progress(*, job: ImportJob) -> dict | None:
     """{"step", "done", "total"} of a running job, or None if not known yet."""
     return cache.get(_progress_key(job.pk))
+
+
+def import_jobs_visible_to(*, user, jobs=None):
+    """The jobs (of `jobs`, else all) a user may see and act on: every one for
+    whoever may view import jobs (a Beheerder), else her own files. The job
+    pages and their list both use this."""
+    jobs = ImportJob.objects.all() if jobs is None else jobs
+    if user.has_perm("opendata.view_importjob"):
+        return jobs
+    return jobs.filter(user_id=user.pk)
+
+
+def import_job_worker_gone(*, job: ImportJob) -> bool:
+    """Whether a running job's worker has died (its progress stands still); the
+    next worker to start marks the job failed (import_jobs_reclaim)."""
+    return job.status == Status.RUNNING and _worker_is_gone(job, timezone.now())
+
+
+def import_jobs_busy_before(*, job: ImportJob) -> bool:
+    """Whether a living worker is busy with another job, which a queued job waits
+    for (imports run one at a time)."""
+    now = timezone.now()
+    return any(
+        not _worker_is_gone(other, now)
+        for other in ImportJob.objects.filter(status=Status.RUNNING)
+        .exclude(pk=job.pk)
+        .only("pk", "worker", "claimed_at")
+    )
 
 
 def import_job_create(*, user, file_name: str, content: bytes) -> ImportJob:
@@ -209,6 +245,59 @@ class _Heartbeat:
         cache.delete(self.key)
 
 
+class JobInterrupted(BaseException):
+    """Raised in the middle of a job to break it off: the worker is stopping, or
+    the job's time is up. A BaseException, as KeyboardInterrupt: code that turns
+    an Exception into a problem with the file must let it through."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+STOPPING = "stopping"
+TIME_UP = "time up"
+
+
+class _Interruptible:
+    """While the import itself runs (in the main thread): a stop signal
+    (import_jobs_interrupt) or the job's time limit (SIGALRM) raises
+    JobInterrupted there; before and after, they only ask the loop to stop."""
+
+    active = False
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.main = threading.current_thread() is threading.main_thread()
+        self.timed = self.main and seconds > 0
+        self.previous = signal.SIG_DFL
+
+    def __enter__(self):
+        if self.timed:
+            self.previous = signal.signal(signal.SIGALRM, _time_up)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        _Interruptible.active = self.main
+        return self
+
+    def __exit__(self, *exc):
+        _Interruptible.active = False  # first: from here on nothing is raised
+        if self.timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous or signal.SIG_DFL)
+
+
+def _time_up(signum, frame):
+    if _Interruptible.active:
+        raise JobInterrupted(TIME_UP)
+
+
+def import_jobs_interrupt() -> None:
+    """From a signal handler in the worker: break off the running job now (it
+    goes back to the queue); nothing happens between jobs."""
+    if _Interruptible.active:
+        raise JobInterrupted(STOPPING)
+
+
 def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
     """Run a claimed job's step: the preview (rolled back) or the import."""
     key = _progress_key(job.pk)
@@ -241,7 +330,11 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
         # is never committed without its job saying so, and a job given up as
         # stale meanwhile (see _finish) writes nothing.
         with transaction.atomic():
-            with _Heartbeat(job, worker), progress.listening(listener):
+            with (
+                _Heartbeat(job, worker),
+                progress.listening(listener),
+                _Interruptible(settings.IMPORT_JOB_SECONDS),
+            ):
                 result = budget_file_import(
                     content=bytes(job.content),
                     file_name=job.file_name,
@@ -262,6 +355,24 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
                 ).first()
             if not _finish(job, worker, **fields):
                 transaction.set_rollback(True)
+    except JobInterrupted as interrupted:
+        # Nothing was written: the import's transaction was rolled back.
+        if interrupted.reason == STOPPING:
+            logger.warning("import job %s: given back to the queue", job.pk)
+            _requeue(job, worker)
+        else:
+            logger.warning("import job %s: out of time", job.pk)
+            _finish(
+                job,
+                worker,
+                status=Status.FAILED,
+                message=_(
+                    "De verwerking duurde langer dan %(seconds)s seconden en is "
+                    "afgebroken. Er is niets opgeslagen. Probeer het opnieuw of "
+                    "verdeel het bestand over meer bestanden."
+                )
+                % {"seconds": settings.IMPORT_JOB_SECONDS},
+            )
     except Exception:
         # Nothing was written: the import's transaction was rolled back.
         logger.exception("import job %s failed", job.pk)
@@ -280,6 +391,20 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
     return job
 
 
+def _requeue(job: ImportJob, worker: str) -> bool:
+    """Give a job back to the queue: the next worker takes it first."""
+    return bool(
+        ImportJob.objects.filter(
+            pk=job.pk, status=Status.RUNNING, worker=worker
+        ).update(
+            status=Status.QUEUED,
+            worker="",
+            claimed_at=None,
+            updated_at=timezone.now(),
+        )
+    )
+
+
 def _finish(job: ImportJob, worker: str, **fields) -> bool:
     """Store a step's outcome, unless the job was meanwhile given up as stale
     (and perhaps retried by another worker): False then."""
@@ -291,10 +416,21 @@ def _finish(job: ImportJob, worker: str, **fields) -> bool:
     )
 
 
+def _worker_tasks() -> None:
+    """The other work the worker does between jobs (settings.WORKER_TASKS); one
+    that fails is logged and tried again next time, the imports go on."""
+    for path in settings.WORKER_TASKS:
+        try:
+            import_string(path)()
+        except Exception:
+            logger.exception("worker task %s failed", path)
+
+
 def import_jobs_work(*, once: bool = False, poll: float = 1.0, stop=None) -> int:
     """The worker's loop: reclaim stale jobs, claim one, run it. With `once`,
     return when no job is queued. `stop` (a threading.Event) ends the loop
-    between jobs. Returns how many jobs ran."""
+    between jobs; import_jobs_interrupt breaks off the running one. Returns how
+    many jobs ran to their end."""
     worker = worker_name()
     ran = 0
     while stop is None or not stop.is_set():
@@ -302,12 +438,14 @@ def import_jobs_work(*, once: bool = False, poll: float = 1.0, stop=None) -> int
             close_old_connections()
         with transaction.atomic():
             import_jobs_reclaim()
+        _worker_tasks()
         job = import_job_claim(worker=worker)
         if job is None:
             if once:
                 break
             (stop.wait if stop is not None else time.sleep)(poll)
             continue
-        import_job_run(job=job, worker=worker)
-        ran += 1
+        job = import_job_run(job=job, worker=worker)
+        if job.status != Status.QUEUED:  # not given back to the queue
+            ran += 1
     return ran

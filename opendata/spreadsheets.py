@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -38,6 +39,10 @@ MAX_UNPACKED_BYTES = 150 * 1024 * 1024
 MAX_ROWS = 100_000
 # A table has some twenty columns; more are a mistake or an attack.
 MAX_COLUMNS = 100
+# The rows of a sheet, counted by their numbers: the header, the data and every
+# empty row between them. A file may number its one row 2,000,000,000, and a
+# reader that walks the empty rows before it would be busy for hours.
+MAX_SHEET_ROWS = MAX_ROWS + 1
 
 
 class SpreadsheetError(Exception):
@@ -80,6 +85,21 @@ class Sheet:
 def column_key(name) -> str:
     """'Begrotingsjaar ' and 'begrotingsjaar' name the same column."""
     return re.sub(r"\s+", "_", cell_text(name).lower())
+
+
+def _too_many_sheet_rows(sheet: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        [
+            Problem(
+                _(
+                    "Het werkblad %(sheet)s heeft meer dan %(limit)s rijen (lege rijen "
+                    "tellen mee). Verwijder de lege rijen of verdeel de gegevens over "
+                    "meer bestanden."
+                )
+                % {"sheet": sheet, "limit": f"{MAX_SHEET_ROWS:,}".replace(",", ".")}
+            )
+        ]
+    )
 
 
 def _frame(header: list, rows: list[tuple[int, list]]) -> pd.DataFrame:
@@ -157,6 +177,12 @@ def _read_xlsx(content: bytes) -> list[Sheet]:
     return sheets
 
 
+def _empty(row: tuple) -> bool:
+    """A row that openpyxl made up to fill a gap in the row numbers; known at C
+    speed (cells compared one by one in Python made 100,000 of them slow)."""
+    return not row or (row[0] is EMPTY_CELL and len(set(map(id, row))) == 1)
+
+
 def _xlsx_sheets(workbook) -> tuple[list, list]:
     """Every sheet with a header as a table, and the formulas found in them."""
     sheets = []
@@ -164,14 +190,21 @@ def _xlsx_sheets(workbook) -> tuple[list, list]:
     for worksheet in workbook.worksheets:
         rows = []
         header = None
-        # Not the dimension the file states (it may claim a million columns):
-        # the cells as they come, and no more columns than a table can have.
+        # The rows the sheet states it has, before a row is read.
+        declared = worksheet.max_row
+        if declared is not None and declared > MAX_SHEET_ROWS:
+            raise _too_many_sheet_rows(worksheet.title)
+        # Not the columns the file states (it may claim a million): the cells as
+        # they come, and no more columns than a table can have. Not beyond the
+        # row limit either, whatever number the next row has: openpyxl fills a
+        # gap in the numbers with empty rows, and stops at max_row.
         worksheet.reset_dimensions()
-        for number, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-            if len(rows) > MAX_ROWS:
-                raise _too_many_rows()
+        rows_read = worksheet.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_SHEET_ROWS + 1)
+        for number, row in enumerate(rows_read, start=1):
+            if number > MAX_SHEET_ROWS:
+                raise _too_many_sheet_rows(worksheet.title)
             cells = []
-            for cell in row:
+            for cell in () if _empty(row) else row:
                 value = getattr(cell, "value", None)
                 if getattr(cell, "data_type", None) == "f" and len(formulas) < 20:
                     formulas.append(

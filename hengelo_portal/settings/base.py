@@ -169,6 +169,14 @@ CACHES = {
 # How long a public page may be served from the cache; every content change
 # invalidates all pages at once anyway (hengelo_portal/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# The longest an import job (preview or import) may run in the worker; then it
+# fails with a message and nothing is saved (opendata/jobs.py). The largest file
+# allowed takes a few minutes on a busy machine.
+IMPORT_JOB_SECONDS = env.int("PORTAL_IMPORT_JOB_SECONDS", default=15 * 60)
+# What the import worker also does between jobs, as it runs beside the site
+# anyway: functions without arguments, named here so that the worker (opendata)
+# knows no other app. The council's e-mail that the mail server did not take.
+WORKER_TASKS = ["council.outbox.outgoing_mail_send_due"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

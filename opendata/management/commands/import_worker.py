@@ -6,14 +6,14 @@ import threading
 
 from django.core.management import BaseCommand
 
-from ...jobs import import_jobs_work
+from ...jobs import import_jobs_interrupt, import_jobs_work
 
 
 class Command(BaseCommand):
     help = (
         "Verwerkt de bestanden die in het beheer zijn geüpload: eerst het "
-        "voorbeeld, na bevestiging het inlezen. Stopt na de lopende verwerking bij "
-        "SIGTERM of Ctrl-C."
+        "voorbeeld, na bevestiging het inlezen. Stopt meteen bij SIGTERM of "
+        "Ctrl-C; de lopende verwerking gaat terug in de wachtrij."
     )
 
     def add_arguments(self, parser):
@@ -32,14 +32,16 @@ class Command(BaseCommand):
     def handle(self, *args, once, poll, verbosity, **options):
         stop = threading.Event()
 
-        def finish_then_stop(signum, frame):
-            # The running import finishes (or, at a second signal, Python's
-            # default ends the process; the database rolls its work back).
+        def stop_now(signum, frame):
+            # The running job is broken off (rolled back) and goes back to the
+            # queue; at a second signal Python's default ends the process (the
+            # database rolls its work back, the next worker reclaims the job).
             stop.set()
             signal.signal(signum, signal.SIG_DFL)
+            import_jobs_interrupt()
 
-        signal.signal(signal.SIGTERM, finish_then_stop)
-        signal.signal(signal.SIGINT, finish_then_stop)
+        signal.signal(signal.SIGTERM, stop_now)
+        signal.signal(signal.SIGINT, stop_now)
         if verbosity:
             self.stdout.write("Verwerker gestart; wacht op bestanden.")
         ran = import_jobs_work(once=once, poll=poll, stop=stop)
