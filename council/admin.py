@@ -195,6 +195,9 @@ class QuestionAdmin(PortalAdmin):
     sees the questions assigned to them and writes the answer."""
 
     form = QuestionForm
+    # An earlier version is read, never restored: what is published changes by
+    # the griffie's publish action only.
+    history_restore = False
     list_display = [
         "__str__",
         "asker_name",
