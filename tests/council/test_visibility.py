@@ -53,7 +53,7 @@ def workspace(member, colleague, opponent, clerk, editor, programme, paragraph):
         fractie=member.fractie,
         text=PUBLISHED,
         answer=ANSWER,
-        status=QuestionStatus.ANSWERED,
+        status=QuestionStatus.PUBLISHED,
         published_at=timezone.now(),
         **target,
     )
