@@ -16,7 +16,7 @@ PASSWORD_ENV = "PORTAL_USER_PASSWORD"
 class Command(BaseCommand):
     help = (
         "Maakt een medewerker aan die kan inloggen in het beheer, met de rol "
-        "redacteur of beheerder. Het wachtwoord komt uit --password, uit de "
+        "redacteur, beheerder of griffie. Het wachtwoord komt uit --password, uit de "
         f"omgevingsvariabele {PASSWORD_ENV}, of wordt gevraagd."
     )
 
@@ -26,7 +26,11 @@ class Command(BaseCommand):
             "--role",
             required=True,
             choices=sorted(ROLES),
-            help="redacteur: inhoud bewerken; beheerder: alles, ook accounts.",
+            help=(
+                "redacteur: inhoud bewerken; beheerder: alles, ook accounts; "
+                "griffie: raadsleden, fracties en technische vragen (toewijzen "
+                "en antwoorden publiceren)."
+            ),
         )
         parser.add_argument("--email", default="", help="Optioneel: e-mailadres.")
         parser.add_argument(
