@@ -2,11 +2,14 @@
 
 from django import template
 
+from council.selectors import is_clerk
+
 from ..dashboard import (
     actions_without_status_update,
     indicators_missing_value,
     newest_budget,
     questions_assigned,
+    questions_ready,
     recent_changes,
 )
 
@@ -33,5 +36,6 @@ def editor_dashboard(context):
         if may_change_indicators
         else [],
         "show_questions_assigned": user.has_perm("council.change_question"),
+        "questions_ready": list(questions_ready()) if is_clerk(user) else None,
         "questions_assigned": list(questions_assigned(user=user)),
     }

@@ -97,6 +97,9 @@ def test_the_whole_flow_with_mail_through_smtp(
     [_, ready] = smtp_server.to("griffier@hengelo.nl")
     assert "Ongeveer 47.311 euro per jaar." in ready["text"]
     assert "over alinea" in ready["text"] and "Begroting 2018" in ready["text"]
+    front = griffie.get("/admin/").content.decode()
+    waiting = front.split('id="dashboard-questions-ready"')[1].split("</table>")[0]
+    assert "Hoeveel kost de pilot?" in waiting
     ready_list = griffie.get(
         reverse("admin:council_question_changelist"), {"status__exact": "ready"}
     )
