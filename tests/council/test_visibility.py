@@ -354,3 +354,22 @@ def test_view_on_site_only_for_a_published_question(workspace, clerk):
     assert "viewsitelink" not in page.content.decode()
     page = client.get(reverse("admin:council_question_change", args=[published.pk]))
     assert "viewsitelink" in page.content.decode()
+
+
+def test_the_griffie_posts_no_status_or_publication_date(workspace, clerk):
+    """The state follows from what happened; no form sets it, not even hers."""
+    from django.urls import reverse
+
+    from tests.admin.helpers import form_data
+
+    question = Question.objects.get(text=UNPUBLISHED)
+    client = signed_in(clerk)
+    change = reverse("admin:council_question_change", args=[question.pk])
+    data = form_data(client.get(change).content.decode())
+    data.update(status="published", published_at="2018-01-01 00:00", publish="on")
+    assert client.post(change, data).status_code == 302
+    question.refresh_from_db()
+    assert (question.status, question.published_at) == (
+        QuestionStatus.IN_PROGRESS,
+        None,
+    )
