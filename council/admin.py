@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.admin import PortalAdmin, VersionedForm
 
@@ -279,7 +280,8 @@ class QuestionAdmin(PortalAdmin):
     def asker_name(self, obj):
         return obj.asker.get_full_name() or obj.asker.get_username()
 
-    @admin.display(description=_("onderdeel"))
+    # "onderdeel" alone is a theme of a programme; here it is any part of the budget.
+    @admin.display(description=pgettext_lazy("begroting", "onderdeel"))
     def part(self, obj):
         return f"{obj.target_label}: {obj.target} ({obj.programme})"
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def _link(path: str) -> str:
@@ -28,7 +29,7 @@ def _part(question) -> str:
     'Alinea “Werkgelegenheid” (Programma 1 Werk en inkomen, Begroting 2018)'."""
     target = question.target
     return _("%(kind)s “%(part)s” (%(programme)s, %(budget)s)") % {
-        "kind": question.target_label or _("onderdeel"),
+        "kind": question.target_label or pgettext("begroting", "onderdeel"),
         "part": target if target is not None else _("verwijderd"),
         "programme": question.programme,
         "budget": question.programme.budget,

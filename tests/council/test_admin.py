@@ -169,3 +169,17 @@ def test_the_griffie_s_front_page_offers_only_what_she_may_open(clerk, programme
     assert links
     refused = [link for link in links if client.get(link).status_code == 403]
     assert refused == []
+
+
+def test_the_english_admin_calls_a_question_s_part_a_part_of_the_budget(
+    clerk, member, deadline, paragraph
+):
+    from tests.council.test_questions import ask
+
+    ask(signed_in(member.user), paragraph.pk, "Wat kost het?")
+    question = Question.objects.get()
+    page = page_text(
+        signed_in(clerk).get(f"/en/admin/council/question/{question.pk}/change/")
+    )
+    assert "Part of the budget" in page
+    assert "Theme" not in page
