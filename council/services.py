@@ -145,11 +145,6 @@ def question_ask(*, member, kind: str, target_id, text: str) -> Question:
     return question
 
 
-# What only the griffie sets on a question: who answers, which question it merges
-# into, and what is published. Decided here by role, whatever a form posts.
-CLERK_ONLY = {"assigned_to", "merged_into", "publish", "status", "published_at"}
-
-
 def question_status_of(question: Question, data: dict, *, ready=False) -> str:
     """The state that says who is to act, from what the question will hold
     (`question` with `data` set); "answer ready" is the editor's word and stays
