@@ -1,17 +1,24 @@
 """What every ModelAdmin of the portal shares: history with undo, version checks,
 atomic saves and a "view on site" that previews drafts."""
 
+import datetime
+
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, mark_safe
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -269,6 +276,34 @@ class DutchNumbers:
         return readonly
 
 
+def history_value(field, value) -> str:
+    """A field's value as the history page shows it: the label of a choice,
+    "leeg" for nothing, a time in Dutch local time, never a raw code or None."""
+    if isinstance(value, DeletedObject):
+        if value.pk is None:
+            return str(_("leeg"))
+        return str(_("verwijderd (nummer %(pk)s)") % {"pk": value.pk})
+    if value is None or value == "":
+        return str(_("leeg"))
+    if getattr(field, "flatchoices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nee"))
+    if isinstance(value, datetime.datetime):
+        return date_format(localtime(value), "j F Y H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    return str(value)
+
+
+class HistoryRecordContext(HistoricalRecordContextHelper):
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            return super().prepare_delta_change_value(change, value)
+        return history_value(field, value)
+
+
 class PortalAdmin(DutchNumbers, SimpleHistoryAdmin):
     """History and undo on every model; saves over a newer version refused."""
 
@@ -282,6 +317,9 @@ class PortalAdmin(DutchNumbers, SimpleHistoryAdmin):
 
     def history_form_view_title(self, request, obj):
         return _("Eerdere versie van %(object)s") % {"object": obj}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return HistoryRecordContext(self.model, historical_record)
 
     def set_history_delta_changes(
         self, request, historical_records, foreign_keys_are_objs=True
@@ -314,11 +352,13 @@ class PortalAdmin(DutchNumbers, SimpleHistoryAdmin):
         return super().get_changelist_formset(request, **kwargs)
 
     def view_on_site(self, obj):
+        # Offered only where it leads somewhere: the public page, or the preview
+        # of a draft; a draft without a preview has no page to show.
         if not hasattr(obj, "get_absolute_url"):
             return None
         if publicly_visible(obj):
             return obj.get_absolute_url()
-        return preview_url(obj) or obj.get_absolute_url()
+        return preview_url(obj)
 
     # Django's admin saves a change form in one transaction; the views below add
     # that a save refused by the version check in the database (two editors in
@@ -338,14 +378,170 @@ class PortalAdmin(DutchNumbers, SimpleHistoryAdmin):
             request, super().changelist_view, request, extra_context
         )
 
+    # --- History: exactly the permission of the change page ----------------------
+    # django-simple-history's own views fall back to the newest record when the
+    # admin's queryset has no match, never consult it on a version page, save a
+    # version with a view permission alone, and write back every field of the old
+    # record. Here the history list, a version and its restore are allowed exactly
+    # when the change page is: the object through get_queryset, the view and
+    # change permissions with that object, and a restore sets only the fields the
+    # change page lets this user set (every other field keeps its current value).
+
+    # False: earlier versions can be read but never restored (council questions,
+    # whose publication only the griffie's publish action changes).
+    history_restore = True
+
+    def has_history_of_deleted_permission(self, request) -> bool:
+        """Who may delete, may read a deleted object's history and bring it back."""
+        return self.has_delete_permission(request)
+
+    def history_subject(self, request, object_id):
+        """The object whose history is asked for, found as the change page finds
+        it, and whether it was deleted; (None, False) when it is not this user's."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            return obj, False
+        pk_field = self.model._meta.pk
+        try:
+            pk = pk_field.to_python(unquote(object_id))
+        except Exception:  # not a key at all: the change page says "not there"
+            return None, False
+        if self.model._base_manager.filter(pk=pk).exists():
+            return None, False  # there, but outside this user's queryset
+        if not self.has_history_of_deleted_permission(request):
+            return None, False
+        record = (
+            self._history_manager()
+            .filter(**{pk_field.attname: pk})
+            .order_by("-history_date")
+            .first()
+        )
+        return (record.instance, True) if record else (None, False)
+
+    def _history_manager(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
+
+    def revert_disabled(self, request, obj=None):
+        return (
+            not self.history_restore
+            or not self.has_change_permission(request, obj)
+            or super().revert_disabled(request, obj)
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj, _deleted = self.history_subject(request, object_id)
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(
+                request, self.model._meta, object_id
+            )
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         return self._refuse_conflicts(
             request,
-            super().history_form_view,
+            self._history_form_view,
             request,
             object_id,
             version_id,
             extra_context,
+        )
+
+    def _history_form_view(self, request, object_id, version_id, extra_context):
+        request.current_app = self.admin_site.name
+        opts = self.model._meta
+        current, deleted = self.history_subject(request, object_id)
+        if current is None:
+            return self._get_obj_does_not_exist_redirect(request, opts, object_id)
+        if not self.has_view_or_change_permission(request, current):
+            raise PermissionDenied
+        record = (
+            self._history_manager()
+            .filter(**{opts.pk.attname: current.pk}, history_id=version_id)
+            .first()
+        )
+        if record is None:
+            raise Http404
+        version = record.instance
+        version._state.adding = False
+        may_restore = not self.revert_disabled(request, current)
+        if request.method == "POST" and not may_restore:
+            raise PermissionDenied
+        # The change page's form for the object as it is now: its fields,
+        # read-only fields and choices follow the current object and this user.
+        fieldsets = self.get_fieldsets(request, current)
+        form_class = self.get_form(
+            request, current, change=True, fields=flatten_fieldsets(fieldsets)
+        )
+        if request.method == "POST":
+            # What is saved: the current object with the fields of the form; a
+            # field this user may not set cannot be posted into it. A deleted
+            # object comes back as it was in this version.
+            form = form_class(
+                request.POST, request.FILES, instance=version if deleted else current
+            )
+            if form.is_valid():
+                new_object = self.save_form(request, form, change=True)
+                self.save_model(request, new_object, form, change=True)
+                form.save_m2m()
+                self.log_change(
+                    request,
+                    new_object,
+                    self.construct_change_message(request, form, []),
+                )
+                return self.response_change(request, new_object)
+        else:
+            # The old version fills in the form; the version number to save over
+            # is the current one (VersionedForm).
+            form = form_class(instance=version)
+        if may_restore:
+            readonly = self.get_readonly_fields(request, current)
+        else:
+            readonly = flatten_fieldsets(fieldsets)
+        prepopulated = (
+            self.get_prepopulated_fields(request, current) if may_restore else {}
+        )
+        admin_form = helpers.AdminForm(
+            form, fieldsets, prepopulated, readonly, model_admin=self
+        )
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": self.history_form_view_title(request, version),
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": version,
+            "is_popup": False,
+            "media": mark_safe(self.media + admin_form.media),
+            "errors": helpers.AdminErrorList(form, []),
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "change_url": reverse(f"{prefix}_change", args=(current.pk,)),
+            "history_url": reverse(f"{prefix}_history", args=(current.pk,)),
+            "change_history": False,
+            "revert_disabled": not may_restore,
+            "add": False,
+            "change": True,
+            "has_add_permission": self.has_add_permission(request),
+            "has_view_permission": self.has_view_permission(request, current),
+            "has_change_permission": may_restore,
+            "has_delete_permission": self.has_delete_permission(request, current),
+            "has_file_field": True,
+            "has_absolute_url": False,
+            "form_url": "",
+            "opts": opts,
+            "content_type_id": self.content_type_model_cls.objects.get_for_model(
+                self.model
+            ).id,
+            "save_as": self.save_as,
+            "save_on_top": self.save_on_top,
+            "root_path": getattr(self.admin_site, "root_path", None),
+            **(extra_context or {}),
+        }
+        return self.render_history_view(
+            request, self.object_history_form_template, context
         )
 
     def _refuse_conflicts(self, request, view, *args):

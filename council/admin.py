@@ -12,7 +12,14 @@ from accounts.admin import account_summary, second_factor_reset
 from content.admin import NamedDateTimes, PortalAdmin, VersionedForm
 
 from . import services
-from .models import CouncilMember, Fractie, OutgoingMail, Question, QuestionDeadline
+from .models import (
+    CouncilMember,
+    Fractie,
+    OutgoingMail,
+    Question,
+    QuestionDeadline,
+    QuestionStatus,
+)
 from .selectors import editors, is_clerk, notes_left_behind
 
 
@@ -194,14 +201,12 @@ class QuestionDeadlineAdmin(NamedDateTimes, admin.ModelAdmin):
 
 
 class QuestionForm(VersionedForm):
-    publish = forms.BooleanField(
-        label=_("Antwoord publiceren"),
-        required=False,
-        help_text=_(
-            "Aan: vraag en antwoord staan op de website, in de feed, de downloads "
-            "en de API, en de vraagsteller krijgt een e-mail."
-        ),
-    )
+    """What is typed on a question's page. What happens to its publication is
+    no field: it is the button pressed, and only the griffie's publish button
+    counts (QuestionAdmin.step_of, services.question_update)."""
+
+    # The step asked for ("publish", "ready" or None), set per request.
+    step = None
 
     class Meta:
         model = Question
@@ -209,7 +214,6 @@ class QuestionForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["publish"] = self.instance.published_at is not None
         if "assigned_to" in self.fields:
             self.fields["assigned_to"].queryset = editors()
         if "merged_into" in self.fields:
@@ -227,14 +231,19 @@ class QuestionForm(VersionedForm):
             for name in ("assigned_to", "merged_into", "answer")
             if name in self.fields
         }
-        if "publish" in self.fields:
-            data["publish"] = cleaned.get("publish", False)
+        if self.step:
+            data[self.step] = True
         self.question_changes = data
         # The checks of the service, before anything is written.
-        if cleaned.get("publish") and not (cleaned.get("answer") or "").strip():
-            self.add_error(
-                "answer", _("Een vraag zonder antwoord kan niet gepubliceerd worden.")
+        answer = cleaned.get("answer", self.instance.answer)
+        if self.step and not (answer or "").strip():
+            error = _(
+                "Een vraag zonder antwoord kan niet gepubliceerd of klaargezet worden."
             )
+            if "answer" in self.fields:
+                self.add_error("answer", error)
+            else:
+                self.add_error(None, error)
         return cleaned
 
 
@@ -244,6 +253,9 @@ class QuestionAdmin(PortalAdmin):
     sees the questions assigned to them and writes the answer."""
 
     form = QuestionForm
+    # An earlier version is read, never restored: what is published changes by
+    # the griffie's publish action only.
+    history_restore = False
     list_display = [
         "__str__",
         "asker_name",
@@ -253,7 +265,9 @@ class QuestionAdmin(PortalAdmin):
         "assigned_to",
         "published_at",
     ]
+    # "status" lists the questions whose answer is ready for the griffie.
     list_filter = ["status", "programme__budget", "fractie"]
+    change_form_template = "admin/council/question/change_form.html"
     search_fields = ["text", "answer"]
     list_select_related = ["asker", "fractie", "programme", "assigned_to"]
     readonly_fields = ["text", "asker_name", "fractie", "part", "status", "created_at"]
@@ -267,14 +281,7 @@ class QuestionAdmin(PortalAdmin):
     def get_fields(self, request, obj=None):
         fields = ["text", "asker_name", "fractie", "part", "created_at", "status"]
         if is_clerk(request.user):
-            return [
-                *fields,
-                "assigned_to",
-                "merged_into",
-                "answer",
-                "publish",
-                "version",
-            ]
+            return [*fields, "assigned_to", "merged_into", "answer", "version"]
         return [*fields, "answer", "version"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -290,7 +297,30 @@ class QuestionAdmin(PortalAdmin):
         kwargs["fields"] = [
             f for f in self.get_fields(request, obj) if f not in readonly
         ]
-        return super().get_form(request, obj, **kwargs)
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"step": self.step_of(request, obj)})
+
+    def step_of(self, request, obj) -> str | None:
+        """The button pressed, as far as this user may press it: publishing is
+        the griffie's; "ready for the griffie" anyone's who may change it."""
+        if request.method != "POST" or obj is None or obj.published_at:
+            return None
+        if "_publish" in request.POST and is_clerk(request.user):
+            return "publish"
+        if "_ready" in request.POST:
+            return "ready"
+        return None
+
+    def render_change_form(self, request, context, add=False, change=False, **kw):
+        obj = context.get("original")
+        unpublished = obj is not None and not obj.published_at
+        context["may_publish"] = unpublished and is_clerk(request.user)
+        context["may_mark_ready"] = (
+            unpublished
+            and obj.status != QuestionStatus.READY
+            and self.has_change_permission(request, obj)
+        )
+        return super().render_change_form(request, context, add, change, **kw)
 
     def has_add_permission(self, request):
         return False  # questions come from council members, through their pages
@@ -310,7 +340,7 @@ class QuestionAdmin(PortalAdmin):
         fresh.version = form.cleaned_data.get("version", obj.version)
         # The form checked what the service checks; the service writes (with
         # the version check and history) and sends the e-mail.
-        services.question_update(question=fresh, data=changes)
+        services.question_update(question=fresh, data=changes, by=request.user)
         obj.__dict__.update(fresh.__dict__)
 
 

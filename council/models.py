@@ -215,9 +215,16 @@ class QuestionDeadline(TimeStampedModel):
 
 
 class QuestionStatus(models.TextChoices):
-    RECEIVED = "received", _("Ontvangen")
-    IN_PROGRESS = "in_progress", _("In behandeling")
-    ANSWERED = "answered", _("Beantwoord")
+    """Where a question is, and so who is to act: the griffie (received, answer
+    ready), the editor (assigned, answer in progress), nobody (published,
+    merged). Set by the services, never posted (council/services.py)."""
+
+    RECEIVED = "received", _("Ontvangen: griffie wijst toe")
+    ASSIGNED = "assigned", _("Toegewezen: redacteur schrijft antwoord")
+    IN_PROGRESS = "in_progress", _("Antwoord in bewerking")
+    READY = "ready", _("Antwoord klaar: griffie publiceert")
+    PUBLISHED = "published", _("Gepubliceerd")
+    MERGED = "merged", _("Samengevoegd met een andere vraag")
 
 
 class QuestionQuerySet(PublicQuerySet):
@@ -250,7 +257,10 @@ class Question(TargetedModel, VersionedModel, TimeStampedModel):
         max_length=12,
         choices=QuestionStatus.choices,
         default=QuestionStatus.RECEIVED,
-        help_text=_("Ontvangen, in behandeling of beantwoord."),
+        help_text=_(
+            "Wie aan zet is: de griffie wijst toe, de redacteur schrijft het "
+            "antwoord, de griffie publiceert."
+        ),
     )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,

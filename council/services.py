@@ -201,18 +201,73 @@ def _question_just_asked(*, member, target_type, target_id, text) -> Question | 
     )
 
 
+def question_status_of(question: Question, data: dict, *, ready=False) -> str:
+    """The state that says who is to act, from what the question will hold
+    (`question` with `data` set); "answer ready" is the editor's word and stays
+    while there is an answer."""
+
+    def after(name):
+        return data[name] if name in data else getattr(question, name)
+
+    if after("merged_into") is not None:
+        return QuestionStatus.MERGED
+    if after("published_at") is not None:
+        return QuestionStatus.PUBLISHED
+    if (after("answer") or "").strip():
+        if ready or question.status == QuestionStatus.READY:
+            return QuestionStatus.READY
+        return QuestionStatus.IN_PROGRESS
+    if after("assigned_to") is not None:
+        return QuestionStatus.ASSIGNED
+    return QuestionStatus.RECEIVED
+
+
 @transaction.atomic
-def question_update(*, question: Question, data: dict) -> list[str]:
+def question_update(*, question: Question, data: dict, by=None) -> list[str]:
     """The griffie's and editor's changes to a question, through the version
-    check; sets the status that follows, and says by e-mail what happened:
-    the editor when assigned, the asker when the answer is published."""
-    before_assigned = (
-        Question.objects.filter(pk=question.pk)
-        .values_list("assigned_to_id", "published_at")
-        .first()
-    )
+    check; sets the state that follows and says by e-mail what happened.
+
+    `data` holds assigned_to, merged_into and answer as the form gave them, and
+    the step asked for: "ready" (the answer is ready for the griffie) or
+    "publish" (the griffie publishes). `by` is who asks: only the griffie
+    assigns, merges and publishes (PermissionDenied for anyone else); None is
+    code that acts for the griffie (a command, a test). Saving never takes an
+    answer off the site. E-mail: the editor when assigned, the griffie when an
+    answer is ready, the askers once when it is published and once more for
+    each later change of a published answer.
+    """
+    from .selectors import is_clerk
+
     data = dict(data)
-    publish = data.pop("publish", None)
+    publish = data.pop("publish", None) is True
+    ready = data.pop("ready", None) is True
+    data.pop("status", None)
+    data.pop("published_at", None)
+    clerk = by is None or is_clerk(by)
+    before = (
+        Question.objects.filter(pk=question.pk)
+        .values("assigned_to_id", "published_at", "answer", "status")
+        .first()
+    ) or {"assigned_to_id": None, "published_at": None, "answer": "", "status": ""}
+    if not clerk:
+        for name in ("assigned_to", "merged_into"):
+            if name in data and getattr(data[name], "pk", data[name]) != getattr(
+                question, f"{name}_id"
+            ):
+                raise PermissionDenied(
+                    _("Alleen de griffie wijst vragen toe en voegt ze samen.")
+                )
+            data.pop(name, None)
+        if publish:
+            raise PermissionDenied(_("Alleen de griffie publiceert een antwoord."))
+        if (
+            before["published_at"] is not None
+            and "answer" in data
+            and data["answer"] != before["answer"]
+        ):
+            raise PermissionDenied(
+                _("Een gepubliceerd antwoord verandert alleen de griffie.")
+            )
     if data.get("merged_into") is not None:
         target = data["merged_into"]
         if target.pk == question.pk or target.merged_into_id is not None:
@@ -232,28 +287,33 @@ def question_update(*, question: Question, data: dict) -> list[str]:
         raise ValidationError(
             {"assigned_to": _("Wijs de vraag toe aan een redacteur.")}
         )
-    if publish is True:
-        answer = data.get("answer", question.answer)
-        if not (answer or "").strip():
-            raise ValidationError(
-                {"answer": _("Een vraag zonder antwoord kan niet gepubliceerd worden.")}
-            )
-        if question.published_at is None:
-            data["published_at"] = timezone.now()
-        data["status"] = QuestionStatus.ANSWERED
-    elif publish is False:
-        data["published_at"] = None
-        if data.get("status", question.status) == QuestionStatus.ANSWERED:
-            data["status"] = QuestionStatus.IN_PROGRESS
-    if (
-        data.get("assigned_to") is not None
-        and data.get("status", question.status) == QuestionStatus.RECEIVED
-    ):
-        data["status"] = QuestionStatus.IN_PROGRESS
+    answer = data.get("answer", question.answer)
+    if (publish or ready) and not (answer or "").strip():
+        raise ValidationError(
+            {
+                "answer": _(
+                    "Een vraag zonder antwoord kan niet gepubliceerd of klaargezet "
+                    "worden."
+                )
+            }
+        )
+    if publish and question.published_at is None:
+        data["published_at"] = timezone.now()
+    data["status"] = question_status_of(question, data, ready=ready)
     changed = model_update(instance=question, data=data)
-    was_assigned, was_published = before_assigned or (None, None)
-    if "assigned_to" in changed and question.assigned_to_id not in (None, was_assigned):
+    if "assigned_to" in changed and question.assigned_to_id not in (
+        None,
+        before["assigned_to_id"],
+    ):
         notifications.question_assigned(question)
-    if "published_at" in changed and question.published_at and was_published is None:
+    if "status" in changed and question.status == QuestionStatus.READY:
+        notifications.answer_ready(question)
+    if before["published_at"] is None and question.published_at is not None:
         notifications.answer_published(question)
+    elif (
+        before["published_at"] is not None
+        and question.published_at is not None
+        and question.answer != before["answer"]
+    ):
+        notifications.answer_changed(question)
     return changed

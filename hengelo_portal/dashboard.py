@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.versioning import BOOKKEEPING_FIELDS
-from council.models import Question
+from council.models import Question, QuestionStatus
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.models import Action, ActionStatus, Budget
 
@@ -120,4 +120,13 @@ def questions_assigned(*, user):
         .filter(published_at__isnull=True, merged_into__isnull=True)
         .select_related("programme", "asker", "fractie")
         .order_by("created_at", "pk")
+    )
+
+
+def questions_ready():
+    """Questions whose answer the editor marked ready: the griffie's to publish."""
+    return (
+        Question.objects.filter(status=QuestionStatus.READY)
+        .select_related("programme", "assigned_to")
+        .order_by("updated_at", "pk")
     )

@@ -2,11 +2,14 @@
 
 from django import template
 
+from council.selectors import is_clerk
+
 from ..dashboard import (
     actions_without_status_update,
     indicators_missing_value,
     newest_budget,
     questions_assigned,
+    questions_ready,
     recent_changes,
 )
 
@@ -17,10 +20,22 @@ register = template.Library()
 def editor_dashboard(context):
     user = context["request"].user
     budget = newest_budget()
+    # Only lists whose links the user may open: the griffie sees no actions or
+    # indicators, whose pages would answer 403.
+    may_change_actions = user.has_perm("programmes.change_action")
+    may_change_indicators = user.has_perm("indicators.change_indicator")
     return {
         "recent_changes": recent_changes(user=user),
-        "stale_actions": list(actions_without_status_update()),
+        "show_stale_actions": may_change_actions,
+        "stale_actions": list(actions_without_status_update())
+        if may_change_actions
+        else [],
         "budget": budget,
-        "indicators_missing_value": list(indicators_missing_value(budget=budget)),
+        "show_indicators_missing_value": may_change_indicators,
+        "indicators_missing_value": list(indicators_missing_value(budget=budget))
+        if may_change_indicators
+        else [],
+        "show_questions_assigned": user.has_perm("council.change_question"),
+        "questions_ready": list(questions_ready()) if is_clerk(user) else None,
         "questions_assigned": list(questions_assigned(user=user)),
     }

@@ -2,6 +2,8 @@
 change); council accounts are made with their fractie; an editor and an
 administrator do not manage them; notes have no admin at all."""
 
+import re
+
 import pytest
 
 from django.contrib import admin
@@ -138,10 +140,48 @@ def test_a_member_cannot_enter_the_admin(member):
     assert response.status_code == 200  # not staff: the admin's login refuses
 
 
-def test_the_english_admin_calls_a_question_s_part_a_part(
+def test_the_history_of_a_question_speaks_dutch(
+    clerk, editor, member, deadline, paragraph, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from council.services import question_update
+    from tests.council.test_questions import ask, change
+
+    ask(signed_in(member.user), paragraph.pk, "Wat kost het?")
+    question = Question.objects.get()
+    griffie = signed_in(clerk)
+    assert change(griffie, question, assigned_to=str(editor.pk)).status_code == 302
+    question.refresh_from_db()
+    question_update(question=question, data={"answer": "Een ton.", "publish": True})
+    question.refresh_from_db()
+    text = page_text(griffie.get(url(Question, "history", question.pk)))
+    for raw in ("Deleted", "pk=None", "None", "received", "in_progress", "+00:00"):
+        assert raw not in text, raw
+    assert "Toegewezen aan: leeg → redacteur" in text
+    assert (
+        "Status: Ontvangen: griffie wijst toe → Toegewezen: redacteur schrijft "
+        "antwoord" in text
+    )
+    published = date_format(timezone.localtime(question.published_at), "j F Y H:i")
+    assert f"Antwoord gepubliceerd op: leeg → {published}" in text
+
+
+def test_the_griffie_s_front_page_offers_only_what_she_may_open(clerk, programme):
+    client = signed_in(clerk)
+    page = client.get("/admin/").content.decode()
+    for header in ("Model name", "Add link", "Change or view list link"):
+        assert header not in page
+    links = set(re.findall(r'href="(/admin/[^"]+)"', page))
+    assert links
+    refused = [link for link in links if client.get(link).status_code == 403]
+    assert refused == []
+
+
+def test_the_english_admin_calls_a_question_s_part_a_part_of_the_budget(
     clerk, member, deadline, paragraph
 ):
-    """Not "Theme" (issue 21, item 11): a question is about any part of the budget."""
     from tests.council.test_questions import ask
 
     ask(signed_in(member.user), paragraph.pk, "Wat kost het?")

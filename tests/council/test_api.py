@@ -36,7 +36,7 @@ def test_the_api_lists_published_questions_with_who_asked(answered, paragraph):
     [item] = data["results"]
     assert item["text"] == "Wat kost de pilot?"
     assert item["answer"] == "Een ton."
-    assert item["status"] == "answered"
+    assert item["status"] == "published"
     assert item["part"] == "paragraph" and item["target_id"] == paragraph.pk
     assert item["asked_by"] == {"name": "Anna de Vries", "fractie": "Rode Partij"}
     assert item["also_asked_by"] == [{"name": "Bert Jansen", "fractie": "Rode Partij"}]
@@ -64,7 +64,7 @@ def test_downloads_as_csv_and_xlsx(answered):
     text = csv.content.decode()
     assert text.splitlines()[0].startswith("nummer,begrotingsjaar,programma,onderdeel")
     assert "Wat kost de pilot?" in text and "Een ton." in text
-    assert "Bert Jansen (Rode Partij)" in text and "Beantwoord" in text
+    assert "Bert Jansen (Rode Partij)" in text and "Gepubliceerd" in text
     assert "Nog niet beantwoord" not in text
     xlsx = Client().get("/open-data/technische-vragen.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active

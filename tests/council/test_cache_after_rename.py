@@ -29,7 +29,7 @@ def published(member, programme, paragraph):
         programme=programme,
         text="Wat kost de pilot?",
         answer="Een ton.",
-        status=QuestionStatus.ANSWERED,
+        status=QuestionStatus.PUBLISHED,
         published_at=timezone.now(),
     )
 

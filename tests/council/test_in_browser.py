@@ -120,14 +120,27 @@ def test_the_whole_question_flow(
     admin_login(writer, "redacteur")
     submit(writer, writer.locator("#dashboard-questions a", has_text="Hoeveel banen"))
     writer.fill("#id_answer", "Naar schatting 120 banen in vier jaar.")
-    submit(writer, writer.locator("input[name=_save]").last)
+    submit(writer, writer.locator("input[name=_ready]"))
     assert "Gewijzigd: " in writer.locator(".messagelist").inner_text()
+    assert writer.locator("input[name=_publish]").count() == 0
 
     griffie.goto(f"/admin/council/question/{question.pk}/change/")
-    griffie.check("#id_publish")
-    submit(griffie, griffie.locator("input[name=_save]").last)
+    submit(griffie, griffie.locator("input[name=_publish]"))
     [mail] = smtp_server.to("anna@raad.hengelo.nl")
     assert "Naar schatting 120 banen in vier jaar." in mail["text"]
+    # A plain save of the published question changes nothing and mails nobody.
+    griffie.goto(f"/admin/council/question/{question.pk}/change/")
+    submit(griffie, griffie.locator("input[name=_save]").last)
+    # Who got what: the griffie the question and the ready answer, the editor
+    # the assignment, the asker the answer, once.
+    assert [
+        len(smtp_server.to(address))
+        for address in (
+            "griffier@hengelo.nl",
+            "redacteur@hengelo.nl",
+            "anna@raad.hengelo.nl",
+        )
+    ] == [2, 1, 1]
 
     # The public sees the answer beside the paragraph, and not the note.
     public = new_tab(browser, live_server)

@@ -37,7 +37,7 @@ def grow(size, *, members, programme):
                 fractie=member.fractie,
                 text=f"Vraag {number}",
                 answer="Antwoord",
-                status=QuestionStatus.ANSWERED,
+                status=QuestionStatus.PUBLISHED,
                 published_at=timezone.now(),
                 **where,
             )

@@ -68,25 +68,49 @@ def test_the_whole_flow_with_mail_through_smtp(
         response = change(griffie, question, assigned_to=str(editor.pk))
     assert response.status_code == 302, page_text(response)
     question.refresh_from_db()
-    assert question.status == QuestionStatus.IN_PROGRESS
+    assert question.status == QuestionStatus.ASSIGNED
     [assigned] = smtp_server.to("redacteur@hengelo.nl")
     assert "Hoeveel kost de pilot?" in assigned["text"]
 
     writer = signed_in(editor)
     assert "Hoeveel kost de pilot?" in assigned_on_dashboard(writer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = change(writer, question, answer="Ongeveer 47.311 euro per jaar.")
+        # Whatever the editor's form posts, she does not publish.
+        response = change(
+            writer,
+            question,
+            answer="Ongeveer 47.311 euro per jaar.",
+            publish="on",
+            _publish="1",
+        )
     assert response.status_code == 302, page_text(response)
     question.refresh_from_db()
     assert question.published_at is None
+    assert question.status == QuestionStatus.IN_PROGRESS
     assert smtp_server.to("anna@raad.hengelo.nl") == []
     assert "47.311" not in page_text(Client().get(programme.get_absolute_url()))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = change(griffie, question, publish="on")
+        response = change(writer, question, _ready="1")
     assert response.status_code == 302, page_text(response)
     question.refresh_from_db()
-    assert question.status == QuestionStatus.ANSWERED
+    assert question.status == QuestionStatus.READY
+    [_, ready] = smtp_server.to("griffier@hengelo.nl")
+    assert "Ongeveer 47.311 euro per jaar." in ready["text"]
+    assert "over alinea" in ready["text"] and "Begroting 2018" in ready["text"]
+    front = griffie.get("/admin/").content.decode()
+    waiting = front.split('id="dashboard-questions-ready"')[1].split("</table>")[0]
+    assert "Hoeveel kost de pilot?" in waiting
+    ready_list = griffie.get(
+        reverse("admin:council_question_changelist"), {"status__exact": "ready"}
+    )
+    assert "Hoeveel kost de pilot?" in page_text(ready_list)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = change(griffie, question, _publish="1")
+    assert response.status_code == 302, page_text(response)
+    question.refresh_from_db()
+    assert question.status == QuestionStatus.PUBLISHED
     assert question.published_at is not None
     [answered] = smtp_server.to("anna@raad.hengelo.nl")
     assert "Ongeveer 47.311 euro per jaar." in answered["text"]
@@ -96,11 +120,37 @@ def test_the_whole_flow_with_mail_through_smtp(
     beside = page.split(f'id="alinea-{paragraph.pk}"')[1].split("</section>")[0]
     assert "Ongeveer 47.311 euro per jaar." in beside
     assert "Hoeveel kost de pilot?" not in assigned_on_dashboard(writer)
+
+    # A plain "Opslaan" by the editor or the griffie changes nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert change(writer, question).status_code == 302
+        assert change(griffie, question).status_code == 302
+    question.refresh_from_db()
+    assert question.published_at is not None
+    assert question.status == QuestionStatus.PUBLISHED
+    # A later change of the published answer: one more mail, saying so.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = change(griffie, question, answer="Ongeveer 48.000 euro per jaar.")
+    assert response.status_code == 302, page_text(response)
+    [_, changed] = smtp_server.to("anna@raad.hengelo.nl")
+    assert "gewijzigd" in changed["text"] and "48.000" in changed["text"]
+
+    # Who received what, over the whole flow.
+    assert [
+        len(smtp_server.to(address))
+        for address in (
+            "anna@raad.hengelo.nl",
+            "griffier@hengelo.nl",
+            "redacteur@hengelo.nl",
+        )
+    ] == [2, 2, 1]
     # Who changed what and when.
     assert [r.history_user for r in question.history.order_by("history_date")] == [
         member.user,
         clerk,
         editor,
+        editor,
+        clerk,
         clerk,
     ]
 
@@ -121,7 +171,7 @@ def test_the_griffie_merges_a_duplicate_and_both_askers_hear_of_the_answer(
     griffie = signed_in(clerk)
     assert change(griffie, second, merged_into=str(first.pk)).status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
-        response = change(griffie, first, answer="Een ton.", publish="on")
+        response = change(griffie, first, answer="Een ton.", _publish="1")
     assert response.status_code == 302, page_text(response)
     assert smtp_server.to("anna@raad.hengelo.nl")
     assert smtp_server.to("carla@raad.hengelo.nl")
@@ -136,10 +186,11 @@ def test_the_griffie_merges_a_duplicate_and_both_askers_hear_of_the_answer(
 def test_publishing_without_an_answer_is_refused(member, clerk, paragraph, deadline):
     ask(signed_in(member.user), paragraph.pk, "Wat kost het?")
     question = Question.objects.get()
-    response = change(signed_in(clerk), question, publish="on")
+    response = change(signed_in(clerk), question, _publish="1")
     assert response.status_code == 200
-    assert "Een vraag zonder antwoord kan niet gepubliceerd worden." in page_text(
-        response
+    assert (
+        "Een vraag zonder antwoord kan niet gepubliceerd of klaargezet worden."
+        in page_text(response)
     )
     question.refresh_from_db()
     assert question.published_at is None

@@ -57,7 +57,7 @@ def workspace(member, colleague, opponent, clerk, editor, programme, paragraph):
         fractie=member.fractie,
         text=PUBLISHED,
         answer=ANSWER,
-        status=QuestionStatus.ANSWERED,
+        status=QuestionStatus.PUBLISHED,
         published_at=timezone.now(),
         **target,
     )
@@ -408,7 +408,7 @@ def test_a_published_question_shows_nothing_of_a_part_gone_back_to_draft(
         fractie=member.fractie,
         text=PUBLISHED,
         answer=ANSWER,
-        status=QuestionStatus.ANSWERED,
+        status=QuestionStatus.PUBLISHED,
         published_at=timezone.now(),
         target_type=ContentType.objects.get_for_model(action),
         target_id=action.pk,
@@ -445,3 +445,121 @@ def test_a_published_question_shows_nothing_of_a_part_gone_back_to_draft(
     assert [row["onderdeel"] for row in rows] == ["actie"]
     assert api[0]["target_id"] is None and one["target_id"] is None
     assert api[0]["part"] == "action"
+
+
+# --- What a role may post ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [
+        {"publish": "on"},
+        {"_publish": "1"},
+        {"published_at": "2018-01-01 00:00"},
+        {"status": "published"},
+        {"assigned_to": "other"},
+        {"merged_into": "published"},
+    ],
+    ids=lambda posted: next(iter(posted)),
+)
+def test_the_assigned_editor_sets_none_of_the_griffie_s_fields(
+    workspace, editor, programme, posted
+):
+    """Posted to the change page and to every version page: publication,
+    status, assignment and merging stay as they were."""
+    from django.urls import reverse
+
+    from hengelo_portal.services import portal_user_create
+    from tests.admin.helpers import form_data
+
+    other = portal_user_create(
+        username="andere", role="redacteur", password="Begroting-Hengelo-2018"
+    )
+    question = Question.objects.get(text=UNPUBLISHED)
+    published = Question.objects.get(text=PUBLISHED)
+    values = {"other": str(other.pk), "published": str(published.pk)}
+    posted = {name: values.get(value, value) for name, value in posted.items()}
+    before = Question.objects.values().get(pk=question.pk)
+    client = signed_in(editor)
+    change = reverse("admin:council_question_change", args=[question.pk])
+    data = {**form_data(client.get(change).content.decode()), **posted}
+    client.post(change, data)
+    for record in question.history.all():
+        version = reverse(
+            "admin:council_question_simple_history",
+            args=[question.pk, record.history_id],
+        )
+        client.post(version, data)
+    after = Question.objects.values().get(pk=question.pk)
+    for name in ("published_at", "status", "assigned_to_id", "merged_into_id"):
+        assert after[name] == before[name], name
+    assert UNPUBLISHED not in page_text_of(Client().get("/technische-vragen/2018/"))
+
+
+def page_text_of(response) -> str:
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["other editor", "administrator"])
+def test_history_pages_show_nothing_of_a_question_that_is_not_theirs(
+    workspace, administrator, who
+):
+    from django.urls import reverse
+
+    from hengelo_portal.services import portal_user_create
+
+    user = (
+        administrator
+        if who == "administrator"
+        else portal_user_create(
+            username="andere", role="redacteur", password="Begroting-Hengelo-2018"
+        )
+    )
+    question = Question.objects.get(text=UNPUBLISHED)
+    client = signed_in(user)
+    pages = [reverse("admin:council_question_history", args=[question.pk])] + [
+        reverse(
+            "admin:council_question_simple_history",
+            args=[question.pk, record.history_id],
+        )
+        for record in question.history.all()
+    ]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert UNPUBLISHED not in response.content.decode()
+        response = client.post(path, {"answer": "Overschreven", "version": "1"})
+        assert response.status_code == 302, path
+    question.refresh_from_db()
+    assert question.answer == "Concept van een antwoord"
+
+
+def test_view_on_site_only_for_a_published_question(workspace, clerk):
+    from django.urls import reverse
+
+    client = signed_in(clerk)
+    draft = Question.objects.get(text=UNPUBLISHED)
+    published = Question.objects.get(text=PUBLISHED)
+    page = client.get(reverse("admin:council_question_change", args=[draft.pk]))
+    assert "viewsitelink" not in page.content.decode()
+    page = client.get(reverse("admin:council_question_change", args=[published.pk]))
+    assert "viewsitelink" in page.content.decode()
+
+
+def test_the_griffie_posts_no_status_or_publication_date(workspace, clerk):
+    """The state follows from what happened; no form sets it, not even hers."""
+    from django.urls import reverse
+
+    from tests.admin.helpers import form_data
+
+    question = Question.objects.get(text=UNPUBLISHED)
+    client = signed_in(clerk)
+    change = reverse("admin:council_question_change", args=[question.pk])
+    data = form_data(client.get(change).content.decode())
+    data.update(status="published", published_at="2018-01-01 00:00", publish="on")
+    assert client.post(change, data).status_code == 302
+    question.refresh_from_db()
+    assert (question.status, question.published_at) == (
+        QuestionStatus.IN_PROGRESS,
+        None,
+    )

@@ -28,7 +28,8 @@ class Command(BaseCommand):
             choices=sorted(ROLES),
             help=(
                 "redacteur: inhoud bewerken; beheerder: alles, ook accounts; "
-                "griffie: raadsleden, fracties en technische vragen."
+                "griffie: raadsleden, fracties en technische vragen (toewijzen "
+                "en antwoorden publiceren)."
             ),
         )
         parser.add_argument("--email", default="", help="Optioneel: e-mailadres.")
