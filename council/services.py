@@ -78,8 +78,12 @@ def _clean_text(text: str, *, empty: str) -> str:
 
 
 def _target(kind: str, target_id) -> tuple:
-    # ASCII digits, as every id the portal reads ("١٢" and " 12_0" are no id).
-    pk = parse_int(target_id)
+    # A posted id is ASCII digits, as every id the portal reads ("١٢" and " 12_0"
+    # are no id); code passes the number itself.
+    if isinstance(target_id, int) and not isinstance(target_id, bool):
+        pk = target_id if target_id > 0 else None
+    else:
+        pk = parse_int(target_id)
     found = public_target(kind, pk) if pk else None
     if found is None:
         raise ValidationError(
