@@ -71,7 +71,7 @@ def test_indicator_page_has_sentence_chart_and_table(client):
     assert f'aria-label="{sentence}"' in html
     assert 'id="indicator-data"' in html
     assert PLOTLY in html and "defer" in html
-    assert "<caption>Waarden van" in html
+    assert '<caption id="tabel-waarden">Waarden van' in html
 
 
 VISITS = "/indicatoren/bedrijven-aantrekken-bedrijfsbezoeken/"
