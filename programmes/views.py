@@ -16,7 +16,7 @@ from hengelo_portal.params import (
 
 from .filters import ActionPageFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
-from .money.charts import money_charts, shares_figure, shares_sentence
+from .money.charts import money_charts, shares_sentence
 from .money.selectors import budget_shares, programme_money
 from .search import search as search_everything
 from .selectors import (
@@ -51,8 +51,7 @@ def home(request):
             "programmes": programmes,
             "budgets": budgets,
             "shares": shares,
-            "shares_chart": shares_figure(budget, shares) if shares else None,
-            "shares_sentence": shares_sentence(budget, shares) if shares else "",
+            "shares_sentence": shares_sentence(shares) if shares else "",
         },
     )
 

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from content.cells import year_text
 from content.charts import BLACK, BLUE, GRID, RED, base_layout, figure_json
 
 from .models import FinancialLine
@@ -136,38 +137,8 @@ def changes_figure(document, changes) -> dict:
     return figure_json(figure)
 
 
-def shares_figure(budget, shares) -> dict:
-    """Each programme's share of the costs of the budget year (horizontal bars)."""
-    labels = [str(share.programme) for share in shares]
-    figure = go.Figure()
-    figure.add_bar(
-        y=labels,
-        x=[float(share.percentage) for share in shares],
-        orientation="h",
-        marker={"color": RED},
-        text=[f"{formats.number_format(share.percentage, 1)}%" for share in shares],
-        hovertext=[share.text for share in shares],
-        hovertemplate="%{y}: %{text} (%{hovertext})<extra></extra>",
-        showlegend=False,
-    )
-    figure.update_layout(
-        base_layout(
-            _("Aandeel van elk programma in de lasten van %(year)s")
-            % {"year": budget.year},
-            xaxis={
-                "title": {"text": _("Aandeel (%)")},
-                "ticksuffix": "%",
-                "rangemode": "tozero",
-                "gridcolor": GRID,
-            },
-            yaxis={"automargin": True, "autorange": "reversed"},
-            height=160 + 50 * max(len(labels), 1),
-        )
-    )
-    return figure_json(figure)
-
-
-def shares_sentence(budget, shares) -> str:
+def shares_sentence(shares) -> str:
+    """The home page's bars in one sentence, against the total they are shares of."""
     parts = [
         _("%(programme)s %(percentage)s%% (%(costs)s)")
         % {
@@ -177,10 +148,22 @@ def shares_sentence(budget, shares) -> str:
         }
         for share in shares
     ]
-    return _(
-        "Aandeel in de lasten van %(year)s van de programma's waarvan de bedragen in "
-        "de portal staan: %(parts)s."
-    ) % {"year": budget.year, "parts": "; ".join(parts)}
+    if shares.published:
+        intro = _(
+            "Aandeel van elk programma in de lasten van %(year)s, van het totaal "
+            "van %(total)s dat de %(document)s publiceert"
+        )
+    else:
+        intro = _(
+            "Aandeel in de lasten van %(year)s van de programma's waarvan de "
+            "bedragen in de portal staan (samen %(total)s)"
+        )
+    intro = intro % {
+        "year": year_text(shares.year),
+        "total": shares.total_text,
+        "document": shares.document,
+    }
+    return f"{intro}: {'; '.join(parts)}."
 
 
 def money_charts(money) -> dict:

@@ -18,6 +18,7 @@ from .models import (
     MoneyUnit,
     Population,
     ProductChange,
+    SummaryFigure,
 )
 from .words import change_amount, euros, line_amount, per_inhabitant
 
@@ -336,38 +337,82 @@ class Share:
     programme: object
     costs: Decimal  # euros, as a positive amount
     percentage: Decimal
+    bar: str = ""  # the bar's length, 0-100, with a point: an SVG attribute
 
     @property
     def text(self) -> str:
         return euros(self.costs)
 
 
-def budget_shares(budget) -> list[Share]:
+@dataclass
+class Shares:
+    """Each programme's share of the costs of a budget year, against a total."""
+
+    document: object
+    year: int
+    shares: list[Share]
+    total: Decimal  # euros, positive
+    # True: the budget's own published total; False: the sum of the programmes
+    # whose figures are entered (the page says which).
+    published: bool
+
+    def __bool__(self):
+        return bool(self.shares)
+
+    def __iter__(self):
+        return iter(self.shares)
+
+    def __len__(self):
+        return len(self.shares)
+
+    @property
+    def total_text(self) -> str:
+        return euros(self.total)
+
+
+def budget_shares(budget) -> Shares | None:
     """Each public programme's share of the costs its budget gives for its own year.
 
-    Only programmes whose costs are entered count; the page says so.
+    Against the published total of the budget's recapitulation where it is entered
+    (its rows, as published); else against the sum of the programmes whose
+    exploitation table is entered, and the page says so.
     """
     if budget is None:
-        return []
-    figures = (
-        FinancialFigure.objects.public()
-        .filter(
-            programme__budget=budget,
-            document=budget,
-            year=budget.year,
-            line=FinancialLine.COSTS,
-        )
+        return None
+    summary = list(
+        SummaryFigure.objects.public()
+        .filter(document=budget, year=budget.year, line=FinancialLine.COSTS)
         .select_related("programme__budget")
         .order_by("programme__number")
     )
-    costs = [(f.programme, abs(f.euros)) for f in figures]
-    total = sum(amount for _programme, amount in costs)
-    if not total:
-        return []
-    return [
+    totals = [f for f in summary if f.programme_id is None]
+    if totals:
+        costs = [(f.programme, abs(f.euros)) for f in summary if f.programme_id]
+        total, published = abs(totals[0].euros), True
+    else:
+        figures = (
+            FinancialFigure.objects.public()
+            .filter(
+                programme__budget=budget,
+                document=budget,
+                year=budget.year,
+                line=FinancialLine.COSTS,
+            )
+            .select_related("programme__budget")
+            .order_by("programme__number")
+        )
+        costs = [(f.programme, abs(f.euros)) for f in figures]
+        total, published = sum(amount for _programme, amount in costs), False
+    if not total or not costs:
+        return None
+    shares = [
         Share(programme, amount, (amount * 100 / total).quantize(Decimal("0.1")))
         for programme, amount in costs
     ]
+    largest = max(share.percentage for share in shares) or 1
+    for share in shares:
+        share.bar = f"{share.percentage * 100 / largest:.1f}"
+    return Shares(budget, budget.year, shares, total, published)
 
 
 def documents_compared(earlier_year: int, later_year: int) -> list[tuple]:

@@ -17,11 +17,17 @@ from programmes.models import (
     Reference,
     Theme,
 )
-from programmes.money.models import FinancialFigure, Population, ProductChange
+from programmes.money.models import (
+    FinancialFigure,
+    Population,
+    ProductChange,
+    SummaryFigure,
+)
 
 # Children before parents, so that PROTECT never stops the emptying.
 DOMAIN_MODELS_TO_EMPTY = [
     FinancialFigure,
+    SummaryFigure,
     ProductChange,
     Population,
     IndicatorValue,
