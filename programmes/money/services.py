@@ -48,6 +48,7 @@ def published_budget_load(*, data: dict) -> LoadResult:
     total that is present is left as an editor may have changed it.
     """
     result = LoadResult()
+    created = {Programme: [], FinancialFigure: [], SummaryFigure: []}
     budget = Budget.objects.filter(year=data["document"]).first()
     if budget is None:
         result.missing_budget.append(data["document"])
@@ -65,6 +66,7 @@ def published_budget_load(*, data: dict) -> LoadResult:
                 publication_status=PublicationStatus.PUBLISHED,
             )
             programmes[programme.number] = programme
+            created[Programme].append(programme.pk)
             result.programmes += 1
         present = set(
             programme.financial_figures.filter(document=budget).values_list(
@@ -76,7 +78,7 @@ def published_budget_load(*, data: dict) -> LoadResult:
             if (line, year) in present:
                 result.present += 1
                 continue
-            FinancialFigure.objects.create(
+            figure = FinancialFigure.objects.create(
                 programme=programme,
                 document=budget,
                 line=line,
@@ -85,6 +87,7 @@ def published_budget_load(*, data: dict) -> LoadResult:
                 amount=amount,
                 unit=MoneyUnit.THOUSANDS,
             )
+            created[FinancialFigure].append(figure.pk)
             result.figures += 1
     present = set(
         SummaryFigure.objects.filter(document=budget).values_list(
@@ -97,7 +100,7 @@ def published_budget_load(*, data: dict) -> LoadResult:
         if (number, line, year) in present:
             result.present += 1
             continue
-        SummaryFigure.objects.create(
+        figure = SummaryFigure.objects.create(
             document=budget,
             programme=None if number is None else programmes[number],
             line=line,
@@ -106,5 +109,13 @@ def published_budget_load(*, data: dict) -> LoadResult:
             amount=amount,
             unit=MoneyUnit.THOUSANDS,
         )
+        created[SummaryFigure].append(figure.pk)
         result.summary_figures += 1
+    if data.get("published"):
+        # Dated as the seed's other records: when the budget was published, not when
+        # a portal loaded it (the changes feed lists what editors changed since).
+        for model, pks in created.items():
+            model.objects.filter(pk__in=pks).update(
+                created_at=data["published"], updated_at=data["published"]
+            )
     return result

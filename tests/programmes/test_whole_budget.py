@@ -131,7 +131,9 @@ def test_home_page_shows_every_programme_against_the_published_total(
         label = next(k for k in body if re.search(rf"\b{number} ", k))
         euros = f"€ {amount * 1000:,}".replace(",", separator)
         # A hand calculation: programme 1, 71.241 of 285.407 is 25,0%.
-        share = f"{amount * 100 / total:.1f}%".replace(".", "," if language == "nl" else ".")
+        share = f"{amount * 100 / total:.1f}%".replace(
+            ".", "," if language == "nl" else "."
+        )
         assert body[label] == [euros, share], (number, body[label])
     total_row = table["rows"][-1]
     assert total_row[1] == f"€ {total * 1000:,}".replace(",", separator)
