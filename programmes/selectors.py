@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
@@ -124,8 +124,16 @@ def programme_with_content(
     """
     themes = _public(Theme.objects.all(), public_only).prefetch_related("paragraphs")
     programmes = _public(Programme.objects.all(), public_only)
+    # Whether it has indicators, asked in the same query: the indicators app reads
+    # the budget, not the other way round, so its model comes from the relation.
+    indicators = _public(
+        Programme._meta.get_field("indicators").related_model.objects.all(),
+        public_only,
+    ).filter(programme=OuterRef("pk"))
     programme = get_object_or_404(
-        programmes.select_related("budget").prefetch_related(
+        programmes.select_related("budget")
+        .annotate(has_indicators=Exists(indicators))
+        .prefetch_related(
             Prefetch("themes", queryset=themes),
             # A sum named in a draft theme or action is as hidden as its text.
             Prefetch(

@@ -92,6 +92,16 @@ def render_programme(request, programme, agendas, *, preview=False):
         goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
     finances = programme_money(programme, public_only=not preview)
+    # A programme of which only the money is entered (as programmes 2 to 8 of the
+    # seed): the page says so instead of showing empty headings.
+    only_money = bool(finances.shown) and not (
+        goals
+        or figures
+        or agendas
+        or programme.intro
+        or programme.themes.all()
+        or getattr(programme, "has_indicators", True)
+    )
     return render(
         request,
         "programmes/programme_detail.html",
@@ -103,6 +113,7 @@ def render_programme(request, programme, agendas, *, preview=False):
             "targets": [f for f in figures if not f.is_money],
             "preview": preview,
             "finances": finances,
+            "only_money": only_money,
             **money_charts(finances),
             "other_years": other_budget_years(programme, public_only=not preview),
         },

@@ -13,14 +13,24 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from content.cells import year_text
-from content.charts import BLACK, BLUE, GRID, RED, base_layout, figure_json
+from content.charts import (
+    AMOUNT_AXIS,
+    BLACK,
+    BLUE,
+    GRID,
+    RED,
+    base_layout,
+    figure_json,
+    title_lines,
+)
 
 from .models import FinancialLine
 from .words import change_amount, euros
 
-# Realised years are solid; planned ones (budget, estimate) hatched: told apart by
-# pattern and by the axis label, not by colour alone.
-PLANNED_PATTERN = "/"
+# Realised years are solid bars; planned ones (budget, estimate) are outlined (white
+# inside, a line in the colour): told apart by fill and by the axis label, not by
+# colour alone, and the legend says it in those words.
+WHITE = "#ffffff"
 
 
 def _number(amount):
@@ -30,7 +40,6 @@ def _number(amount):
 def costs_and_income_figure(table) -> dict:
     """Lasten and baten per year of one document, in euros."""
     labels = [column.label for column in table.columns]
-    patterns = ["" if column.realised else PLANNED_PATTERN for column in table.columns]
     figure = go.Figure()
     for line, colour in ((FinancialLine.COSTS, RED), (FinancialLine.INCOME, BLUE)):
         amounts = [table.amount(line, column.year) for column in table.columns]
@@ -42,38 +51,43 @@ def costs_and_income_figure(table) -> dict:
             y=[None if a is None else _number(abs(a)) for a in amounts],
             name=name,
             marker={
-                "color": colour,
-                "line": {"color": colour, "width": 1.5},
-                "pattern": {
-                    "shape": patterns,
-                    "fgcolor": "#ffffff",
-                    "solidity": 0.3,
-                },
+                "color": [
+                    colour if column.realised else WHITE for column in table.columns
+                ],
+                "line": {"color": colour, "width": 2},
             },
             hovertext=[None if a is None else euros(abs(a)) for a in amounts],
             hovertemplate=f"{name} %{{x}}: %{{hovertext}}<extra></extra>",
         )
     figure.update_layout(
         base_layout(
-            _("Lasten en baten per jaar volgens de %(document)s")
-            % {"document": table.document},
-            xaxis={"type": "category"},
+            title_lines(
+                _("Lasten en baten per jaar volgens de %(document)s")
+                % {"document": table.document}
+            ),
+            xaxis={"type": "category", "automargin": True},
             yaxis={
                 "title": {"text": _("Bedrag (€)")},
                 "rangemode": "tozero",
                 "gridcolor": GRID,
                 "tickprefix": "€ ",
+                **AMOUNT_AXIS,
             },
             barmode="group",
+            margin={"l": 20, "r": 20, "t": 110, "b": 60},
             annotations=[
                 {
-                    "text": _(
-                        "Effen: gerealiseerd (rekening). Gearceerd: begroot of geraamd."
+                    # Two lines, so that a phone's 390 px shows all of it.
+                    "text": "<br>".join(
+                        (
+                            _("Effen: gerealiseerd (rekening)."),
+                            _("Omlijnd: begroot of geraamd."),
+                        )
                     ),
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0,
-                    "y": 1.02,
+                    "y": 1.0,
                     "xanchor": "left",
                     "yanchor": "bottom",
                     "showarrow": False,
@@ -117,21 +131,27 @@ def changes_figure(document, changes) -> dict:
         },
         text=texts,
         textposition="outside",
+        # A label above the highest bar stays readable instead of being cut.
+        cliponaxis=False,
         hovertemplate="%{x}: %{text}<extra></extra>",
         showlegend=False,
     )
     previous = document.year - 1
     figure.update_layout(
         base_layout(
-            _("Verschil per product, %(year)s ten opzichte van %(previous)s")
-            % {"year": document.year, "previous": previous},
-            xaxis={"type": "category", "automargin": True},
+            title_lines(
+                _("Verschil per product, %(year)s ten opzichte van %(previous)s")
+                % {"year": year_text(document.year), "previous": year_text(previous)}
+            ),
+            xaxis={"type": "category", "automargin": True, "tickangle": -30},
             yaxis={
                 "title": {"text": _("Voordeel (+) of nadeel (−) in €")},
                 "gridcolor": GRID,
                 "zeroline": True,
                 "zerolinecolor": BLACK,
+                **AMOUNT_AXIS,
             },
+            margin={"l": 20, "r": 20, "t": 90, "b": 60},
         )
     )
     return figure_json(figure)
@@ -187,7 +207,7 @@ def changes_sentence(document, changes) -> str:
         "%(previous)s: %(parts)s."
     ) % {
         "document": document,
-        "year": document.year,
-        "previous": document.year - 1,
+        "year": year_text(document.year),
+        "previous": year_text(document.year - 1),
         "parts": "; ".join(parts),
     }

@@ -219,10 +219,19 @@ def test_chart_data_equals_the_table(seed_data):
     assert [float(v) for v in _values(by_name["Lasten"]["y"])] == [
         costs[year] for year in sorted(costs)
     ]
-    # Realised years solid, planned ones hatched: not told apart by colour alone.
-    shapes = by_name["Lasten"]["marker"]["pattern"]["shape"]
+    # Realised years solid, planned ones outlined (white inside, a line in the
+    # colour): not told apart by colour alone, and the legend names what is drawn.
+    fills = by_name["Lasten"]["marker"]["color"]
     kinds = [c.kind for c in money.shown.columns]
-    assert [s == "" for s in shapes] == [k == FigureKind.REALISED for k in kinds]
+    assert [fill != "#ffffff" for fill in fills] == [
+        k == FigureKind.REALISED for k in kinds
+    ]
+    assert by_name["Lasten"]["marker"]["line"]["width"] == 2
+    legend = figure["layout"]["annotations"][0]["text"]
+    assert "Omlijnd: begroot of geraamd." in legend and "Gearceerd" not in legend
+    # Dutch amounts on the axis, not "100k".
+    assert figure["layout"]["yaxis"]["tickformat"] == ",d"
+    assert figure["layout"]["separators"] == ",."
 
 
 def _values(data):

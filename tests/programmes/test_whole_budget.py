@@ -187,3 +187,55 @@ def test_a_programme_added_by_an_editor_is_kept_and_gets_its_money(db):
     own.refresh_from_db()
     assert own.title == "Onderwijs en Jeugd (redactie)"
     assert own.financial_figures.count() == 18
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, says, absent",
+    [
+        (
+            "nl",
+            "Van dit programma staan alleen de financiën in het portaal",
+            [
+                "Wat gaan we daarvoor doen?",
+                "Wat willen we bereiken?",
+                "Er zijn nog geen beleidsindicatoren",
+                "Bedragen uit de tekst",
+                "Voor dit programma zijn nog geen bedragen ingevoerd",
+            ],
+        ),
+        (
+            "en",
+            "Of this programme the portal holds only the finances",
+            [
+                "What are we going to do?",
+                "What do we want to achieve?",
+                "There are no policy indicators yet",
+                "Amounts from the text",
+            ],
+        ),
+    ],
+)
+def test_a_programme_with_only_money_reads_well(
+    client, seed_data, language, says, absent
+):
+    prefix = "/en" if language == "en" else ""
+    response = client.get(f"{prefix}/programmas/2018/onderwijs-en-jeugd/")
+    text = page_text(response)
+    assert says in text
+    for words in absent:
+        assert words not in text, words
+    # Its money as for programme 1: the table, the chart and its sentence (once).
+    html = response.content.decode()
+    table = money_table(html)
+    assert table[LABELS[language]["lasten"]][LABELS[language]["begroting"] + " 2018"]
+    assert 'id="geld-data"' in html
+    sentence = "35.304.000" if language == "nl" else "35,304,000"
+    assert text.count(sentence) == 1
+
+
+@pytest.mark.django_db
+def test_programme_1_is_not_a_money_only_page(client, seed_data):
+    text = page_text(client.get("/programmas/2018/economie-werk-en-inkomen/"))
+    assert "alleen de financiën" not in text
+    assert "Wat gaan we daarvoor doen?" in text
