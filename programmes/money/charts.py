@@ -24,13 +24,14 @@ from content.charts import (
     title_lines,
 )
 
-from .models import FinancialLine
+from .models import FigureKind, FinancialLine
 from .words import change_amount, euros
 
 # Realised years are solid bars; planned ones (budget, estimate) are outlined (white
 # inside, a line in the colour): told apart by fill and by the axis label, not by
 # colour alone, and the legend says it in those words.
 WHITE = "#ffffff"
+SMALL = '<span style="font-size:12px">%s</span>'
 
 
 def _number(amount):
@@ -39,7 +40,10 @@ def _number(amount):
 
 def costs_and_income_figure(table) -> dict:
     """Lasten and baten per year of one document, in euros."""
-    labels = [column.label for column in table.columns]
+    labels = [
+        f"{FigureKind(column.kind).label} {year_text(column.year)}"
+        for column in table.columns
+    ]
     figure = go.Figure()
     for line, colour in ((FinancialLine.COSTS, RED), (FinancialLine.INCOME, BLUE)):
         amounts = [table.amount(line, column.year) for column in table.columns]
@@ -61,42 +65,47 @@ def costs_and_income_figure(table) -> dict:
         )
     figure.update_layout(
         base_layout(
-            title_lines(
-                _("Lasten en baten per jaar volgens de %(document)s")
-                % {"document": table.document}
+            # The legend's words under the title, left-aligned with it: as an
+            # annotation over the plot they were cut on a phone.
+            "<br>".join(
+                (
+                    title_lines(
+                        _("Lasten en baten per jaar volgens de %(document)s")
+                        % {"document": table.document}
+                    ),
+                    SMALL % _("Effen: gerealiseerd (rekening)."),
+                    SMALL % _("Omlijnd: begroot of geraamd."),
+                )
             ),
-            xaxis={"type": "category", "automargin": True},
+            # Slanted, so that six labels fit side by side on a phone.
+            xaxis={
+                "type": "category",
+                "automargin": True,
+                "tickangle": -45,
+                "tickfont": {"size": 12},
+            },
             yaxis={
-                "title": {"text": _("Bedrag (€)")},
+                "title": {"text": _("Bedrag (€)"), "font": {"size": 12}},
                 "rangemode": "tozero",
                 "gridcolor": GRID,
                 "tickprefix": "€ ",
                 **AMOUNT_AXIS,
             },
             barmode="group",
-            margin={"l": 20, "r": 20, "t": 110, "b": 60},
-            annotations=[
-                {
-                    # Two lines, so that a phone's 390 px shows all of it.
-                    "text": "<br>".join(
-                        (
-                            _("Effen: gerealiseerd (rekening)."),
-                            _("Omlijnd: begroot of geraamd."),
-                        )
-                    ),
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0,
-                    "y": 1.0,
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"size": 12},
-                }
-            ],
+            # The legend above the plot: below it, it covered the slanted labels.
+            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+            margin={"l": 20, "r": 20, "t": 170, "b": 60},
         )
     )
+    # The title's four lines from the top, the legend under them.
+    figure.update_layout(title={"y": 0.93, "yanchor": "top"})
     return figure_json(figure)
+
+
+def _two_lines(text: str) -> str:
+    """ "€ 105.000 voordeel" as amount and word on two lines, to fit a narrow bar."""
+    amount, _space, word = text.rpartition(" ")
+    return f"{amount}<br>{word}" if amount else text
 
 
 def changes_figure(document, changes) -> dict:
@@ -105,21 +114,26 @@ def changes_figure(document, changes) -> dict:
     running = 0.0
     for change in changes:
         amount = _number(change.change.euros)
+        # Broken over lines: a phone's 390 px has no room for a long name.
         labels.append(
-            f"{change.change.product_code} {change.change.localized('product_name')}"
+            title_lines(
+                f"{change.change.product_code} "
+                f"{change.change.localized('product_name')}",
+                width=10,
+            )
         )
         bases.append(running if amount >= 0 else running + amount)
         heights.append(abs(amount))
         colours.append(BLUE if amount >= 0 else RED)
         patterns.append("" if amount >= 0 else "x")
-        texts.append(change.text)
+        texts.append(_two_lines(change.text))
         running += amount
-    labels.append(_("Totaal toegelicht"))
+    labels.append(title_lines(_("Totaal toegelicht"), width=10))
     bases.append(min(running, 0.0))
     heights.append(abs(running))
     colours.append(BLACK)
     patterns.append("")
-    texts.append(change_amount(Decimal(str(running))))
+    texts.append(_two_lines(change_amount(Decimal(str(running)))))
     figure = go.Figure()
     figure.add_bar(
         x=labels,
@@ -131,8 +145,11 @@ def changes_figure(document, changes) -> dict:
         },
         text=texts,
         textposition="outside",
-        # A label above the highest bar stays readable instead of being cut.
+        textfont={"size": 12},
+        # A label above the highest bar stays readable instead of being cut or
+        # shrunk to the width of its bar.
         cliponaxis=False,
+        constraintext="none",
         hovertemplate="%{x}: %{text}<extra></extra>",
         showlegend=False,
     )
@@ -143,15 +160,18 @@ def changes_figure(document, changes) -> dict:
                 _("Verschil per product, %(year)s ten opzichte van %(previous)s")
                 % {"year": year_text(document.year), "previous": year_text(previous)}
             ),
-            xaxis={"type": "category", "automargin": True, "tickangle": -30},
+            xaxis={"type": "category", "automargin": True, "tickangle": 0},
             yaxis={
-                "title": {"text": _("Voordeel (+) of nadeel (−) in €")},
+                "title": {
+                    "text": _("Voordeel (+) of nadeel (−) in €"),
+                    "font": {"size": 12},
+                },
                 "gridcolor": GRID,
                 "zeroline": True,
                 "zerolinecolor": BLACK,
                 **AMOUNT_AXIS,
             },
-            margin={"l": 20, "r": 20, "t": 90, "b": 60},
+            margin={"l": 20, "r": 20, "t": 110, "b": 60},
         )
     )
     return figure_json(figure)

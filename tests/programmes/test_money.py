@@ -227,7 +227,7 @@ def test_chart_data_equals_the_table(seed_data):
         k == FigureKind.REALISED for k in kinds
     ]
     assert by_name["Lasten"]["marker"]["line"]["width"] == 2
-    legend = figure["layout"]["annotations"][0]["text"]
+    legend = figure["layout"]["title"]["text"]
     assert "Omlijnd: begroot of geraamd." in legend and "Gearceerd" not in legend
     # Dutch amounts on the axis, not "100k".
     assert figure["layout"]["yaxis"]["tickformat"] == ",d"
