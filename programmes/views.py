@@ -115,7 +115,11 @@ def render_programme(request, programme, agendas, *, preview=False):
             "finances": finances,
             "only_money": only_money,
             **money_charts(finances),
-            "other_years": other_budget_years(programme, public_only=not preview),
+            "other_years": (
+                programme.other_years
+                if hasattr(programme, "other_years")
+                else other_budget_years(programme, public_only=not preview)
+            ),
         },
     )
 

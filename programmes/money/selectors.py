@@ -7,6 +7,7 @@ inhabitants) whatever the number of years, documents and products.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -263,14 +264,34 @@ class Money:
         return money_sentence(self.shown)
 
 
+_POPULATION_FIELDS = ("id", "year", "inhabitants", "counted_on", "source")
+
+
 def programme_money(programme, *, public_only: bool = True) -> Money:
     figures = FinancialFigure.objects.filter(programme=programme)
     changes = ProductChange.objects.filter(programme=programme)
     if public_only:
         figures, changes = figures.public(), changes.public()
     by_document = {}
-    for figure in figures.select_related("document"):
+    populations = {}
+    # The inhabitants of each figure's year come in the same query (they are few
+    # and only per-inhabitant amounts need them): one query for the money.
+    same_year = Population.objects.filter(year=OuterRef("year"))
+    figures = figures.select_related("document").annotate(
+        **{
+            f"population_{name}": Subquery(same_year.values(name)[:1])
+            for name in _POPULATION_FIELDS
+        }
+    )
+    for figure in figures:
         by_document.setdefault(figure.document, []).append(figure)
+        if figure.population_id is not None:
+            populations[figure.year] = Population(
+                **{
+                    name: getattr(figure, f"population_{name}")
+                    for name in _POPULATION_FIELDS
+                }
+            )
     if not by_document:
         return Money(shown=None, comparisons=[], changes={}, per_inhabitant=None)
     # The programme's own budget, or else the newest document with its figures;
@@ -299,7 +320,7 @@ def programme_money(programme, *, public_only: bool = True) -> Money:
         shown=shown,
         comparisons=comparisons,
         changes=dict(sorted(by_change_document.items(), key=lambda i: -i[0].year)),
-        per_inhabitant=per_inhabitant_table(shown, Population.objects.all()),
+        per_inhabitant=per_inhabitant_table(shown, populations.values()),
     )
 
 
