@@ -69,3 +69,13 @@ def empty_domain(db):
             model.objects.all().delete()
 
     return empty
+
+
+@pytest.fixture
+def without_seed_programme_2(seed_data):
+    """A portal installed before the whole Begroting 2018 came: programme 1 only.
+    The seed now has programme 2 with its money (issue 24); these tests bring
+    programme 2 in by a workbook as a new programme."""
+    from programmes.models import Programme
+
+    Programme.objects.filter(budget__year=2018, number=2).delete()
