@@ -163,3 +163,12 @@ def choice_labels(choices) -> str:
 def cell_lines(value) -> list[str]:
     """A cell with one item per line (Alt+Enter in Excel), without empty lines."""
     return [line.strip() for line in cell_text(value).split("\n") if line.strip()]
+
+
+def year_text(year) -> str:
+    """A year as a reader writes it: 2018, never "2.018" or "2,018" (a page's
+    thousands separator is for amounts). Every year a page or chart prints as a
+    number goes through here (templates: the `year` filter of time_tags)."""
+    if year is None or year == "":
+        return ""
+    return str(int(year))

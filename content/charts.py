@@ -18,6 +18,25 @@ GRID = "#d9d9d9"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
+# An axis of amounts: whole numbers with the page's thousands separator ("€ 70.000.000"
+# in Dutch), not plotly's SI suffixes ("70M", "100k"), which no Dutch reader uses.
+AMOUNT_AXIS = {"tickformat": ",d", "separatethousands": True, "automargin": True}
+
+
+def title_lines(text: str, width: int = 38) -> str:
+    """A chart title broken over lines (plotly's <br>): plotly does not wrap a title,
+    and on a phone of 390 px a long one was cut off."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def base_layout(title: str, **extra) -> dict:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},

@@ -30,6 +30,7 @@ EDITOR_PERMISSIONS = {
     "programmes.financialfigure": _EDIT,
     "programmes.productchange": _EDIT,
     "programmes.population": _EDIT,
+    "programmes.summaryfigure": _EDIT,
     "indicators.indicatorvalue": _EDIT,
     "indicators.indicator": ("change", "view"),
     # A programme an editor brought in by an import is one she can finish: its

@@ -788,4 +788,5 @@ from programmes.money.models import (  # noqa: E402, F401
     MoneyUnit,
     Population,
     ProductChange,
+    SummaryFigure,
 )

@@ -2,8 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from content.translations import TranslatedContentMixin
@@ -124,16 +135,32 @@ def programme_with_content(
     """
     themes = _public(Theme.objects.all(), public_only).prefetch_related("paragraphs")
     programmes = _public(Programme.objects.all(), public_only)
-    programme = get_object_or_404(
-        programmes.select_related("budget").prefetch_related(
-            Prefetch("themes", queryset=themes),
-            # A sum named in a draft theme or action is as hidden as its text.
-            Prefetch(
-                "key_figures", queryset=_public(KeyFigure.objects.all(), public_only)
-            ),
-        ),
-        budget__year=year,
-        slug=slug,
+    # Whether it has indicators, asked in the same query: the indicators app reads
+    # the budget, not the other way round, so its model comes from the relation.
+    indicators = _public(
+        Programme._meta.get_field("indicators").related_model.objects.all(),
+        public_only,
+    ).filter(programme=OuterRef("pk"))
+    # The programme and the same programme (its number) in the other budgets, in
+    # one query; the page links to those.
+    asked = programmes.filter(budget__year=year, slug=slug).values("number")[:1]
+    same_number = list(
+        programmes.filter(number=Subquery(asked))
+        .select_related("budget")
+        .annotate(has_indicators=Exists(indicators))
+        .order_by("-budget__year")
+    )
+    programme = next(
+        (p for p in same_number if p.budget.year == year and p.slug == slug), None
+    )
+    if programme is None:
+        raise Http404
+    programme.other_years = [p for p in same_number if p is not programme]
+    prefetch_related_objects(
+        [programme],
+        Prefetch("themes", queryset=themes),
+        # A sum named in a draft theme or action is as hidden as its text.
+        Prefetch("key_figures", queryset=_public(KeyFigure.objects.all(), public_only)),
     )
     _listed_actions(list(programme.themes.all()), public_only=public_only)
     return programme

@@ -16,7 +16,7 @@ from hengelo_portal.params import (
 
 from .filters import ActionPageFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
-from .money.charts import money_charts, shares_figure, shares_sentence
+from .money.charts import money_charts, shares_sentence
 from .money.selectors import budget_shares, programme_money
 from .search import search as search_everything
 from .selectors import (
@@ -51,8 +51,7 @@ def home(request):
             "programmes": programmes,
             "budgets": budgets,
             "shares": shares,
-            "shares_chart": shares_figure(budget, shares) if shares else None,
-            "shares_sentence": shares_sentence(budget, shares) if shares else "",
+            "shares_sentence": shares_sentence(shares) if shares else "",
         },
     )
 
@@ -93,6 +92,16 @@ def render_programme(request, programme, agendas, *, preview=False):
         goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
     finances = programme_money(programme, public_only=not preview)
+    # A programme of which only the money is entered (as programmes 2 to 8 of the
+    # seed): the page says so instead of showing empty headings.
+    only_money = bool(finances.shown) and not (
+        goals
+        or figures
+        or agendas
+        or programme.intro
+        or programme.themes.all()
+        or getattr(programme, "has_indicators", True)
+    )
     return render(
         request,
         "programmes/programme_detail.html",
@@ -104,8 +113,13 @@ def render_programme(request, programme, agendas, *, preview=False):
             "targets": [f for f in figures if not f.is_money],
             "preview": preview,
             "finances": finances,
+            "only_money": only_money,
             **money_charts(finances),
-            "other_years": other_budget_years(programme, public_only=not preview),
+            "other_years": (
+                programme.other_years
+                if hasattr(programme, "other_years")
+                else other_budget_years(programme, public_only=not preview)
+            ),
         },
     )
 

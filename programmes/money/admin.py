@@ -12,7 +12,13 @@ from django.utils.translation import gettext
 
 from content.admin import PortalAdmin
 
-from .models import FinancialFigure, FinancialLine, Population, ProductChange
+from .models import (
+    FinancialFigure,
+    FinancialLine,
+    Population,
+    ProductChange,
+    SummaryFigure,
+)
 from .selectors import rounding_differences
 
 LINE_ORDER = Case(
@@ -101,3 +107,21 @@ class PopulationAdmin(PortalAdmin):
     list_display = ["year", "inhabitants", "counted_on", "source"]
     fields = ["year", "inhabitants", "counted_on", "source", "version"]
     search_fields = ["year", "source"]
+
+
+@admin.register(SummaryFigure)
+class SummaryFigureAdmin(PortalAdmin):
+    list_display = ["programme", "line", "year", "kind", "amount", "unit", "document"]
+    list_filter = ["document", "line", "year"]
+    list_select_related = ["programme__budget", "document"]
+    search_fields = ["programme__title", "year"]
+    fields = [
+        "document",
+        "programme",
+        "line",
+        "year",
+        "kind",
+        "amount",
+        "unit",
+        "version",
+    ]

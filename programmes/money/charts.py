@@ -12,14 +12,26 @@ import plotly.graph_objects as go
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from content.charts import BLACK, BLUE, GRID, RED, base_layout, figure_json
+from content.cells import year_text
+from content.charts import (
+    AMOUNT_AXIS,
+    BLACK,
+    BLUE,
+    GRID,
+    RED,
+    base_layout,
+    figure_json,
+    title_lines,
+)
 
-from .models import FinancialLine
+from .models import FigureKind, FinancialLine
 from .words import change_amount, euros
 
-# Realised years are solid; planned ones (budget, estimate) hatched: told apart by
-# pattern and by the axis label, not by colour alone.
-PLANNED_PATTERN = "/"
+# Realised years are solid bars; planned ones (budget, estimate) are outlined (white
+# inside, a line in the colour): told apart by fill and by the axis label, not by
+# colour alone, and the legend says it in those words.
+WHITE = "#ffffff"
+SMALL = '<span style="font-size:12px">%s</span>'
 
 
 def _number(amount):
@@ -28,8 +40,10 @@ def _number(amount):
 
 def costs_and_income_figure(table) -> dict:
     """Lasten and baten per year of one document, in euros."""
-    labels = [column.label for column in table.columns]
-    patterns = ["" if column.realised else PLANNED_PATTERN for column in table.columns]
+    labels = [
+        f"{FigureKind(column.kind).label} {year_text(column.year)}"
+        for column in table.columns
+    ]
     figure = go.Figure()
     for line, colour in ((FinancialLine.COSTS, RED), (FinancialLine.INCOME, BLUE)):
         amounts = [table.amount(line, column.year) for column in table.columns]
@@ -41,47 +55,57 @@ def costs_and_income_figure(table) -> dict:
             y=[None if a is None else _number(abs(a)) for a in amounts],
             name=name,
             marker={
-                "color": colour,
-                "line": {"color": colour, "width": 1.5},
-                "pattern": {
-                    "shape": patterns,
-                    "fgcolor": "#ffffff",
-                    "solidity": 0.3,
-                },
+                "color": [
+                    colour if column.realised else WHITE for column in table.columns
+                ],
+                "line": {"color": colour, "width": 2},
             },
             hovertext=[None if a is None else euros(abs(a)) for a in amounts],
             hovertemplate=f"{name} %{{x}}: %{{hovertext}}<extra></extra>",
         )
     figure.update_layout(
         base_layout(
-            _("Lasten en baten per jaar volgens de %(document)s")
-            % {"document": table.document},
-            xaxis={"type": "category"},
+            # The legend's words under the title, left-aligned with it: as an
+            # annotation over the plot they were cut on a phone.
+            "<br>".join(
+                (
+                    title_lines(
+                        _("Lasten en baten per jaar volgens de %(document)s")
+                        % {"document": table.document}
+                    ),
+                    SMALL % _("Effen: gerealiseerd (rekening)."),
+                    SMALL % _("Omlijnd: begroot of geraamd."),
+                )
+            ),
+            # Slanted, so that six labels fit side by side on a phone.
+            xaxis={
+                "type": "category",
+                "automargin": True,
+                "tickangle": -45,
+                "tickfont": {"size": 12},
+            },
             yaxis={
-                "title": {"text": _("Bedrag (€)")},
+                "title": {"text": _("Bedrag (€)"), "font": {"size": 12}},
                 "rangemode": "tozero",
                 "gridcolor": GRID,
                 "tickprefix": "€ ",
+                **AMOUNT_AXIS,
             },
             barmode="group",
-            annotations=[
-                {
-                    "text": _(
-                        "Effen: gerealiseerd (rekening). Gearceerd: begroot of geraamd."
-                    ),
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0,
-                    "y": 1.02,
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"size": 12},
-                }
-            ],
+            # The legend above the plot: below it, it covered the slanted labels.
+            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+            margin={"l": 20, "r": 20, "t": 170, "b": 60},
         )
     )
+    # The title's four lines from the top, the legend under them.
+    figure.update_layout(title={"y": 0.93, "yanchor": "top"})
     return figure_json(figure)
+
+
+def _two_lines(text: str) -> str:
+    """ "€ 105.000 voordeel" as amount and word on two lines, to fit a narrow bar."""
+    amount, _space, word = text.rpartition(" ")
+    return f"{amount}<br>{word}" if amount else text
 
 
 def changes_figure(document, changes) -> dict:
@@ -90,21 +114,26 @@ def changes_figure(document, changes) -> dict:
     running = 0.0
     for change in changes:
         amount = _number(change.change.euros)
+        # Broken over lines: a phone's 390 px has no room for a long name.
         labels.append(
-            f"{change.change.product_code} {change.change.localized('product_name')}"
+            title_lines(
+                f"{change.change.product_code} "
+                f"{change.change.localized('product_name')}",
+                width=10,
+            )
         )
         bases.append(running if amount >= 0 else running + amount)
         heights.append(abs(amount))
         colours.append(BLUE if amount >= 0 else RED)
         patterns.append("" if amount >= 0 else "x")
-        texts.append(change.text)
+        texts.append(_two_lines(change.text))
         running += amount
-    labels.append(_("Totaal toegelicht"))
+    labels.append(title_lines(_("Totaal toegelicht"), width=10))
     bases.append(min(running, 0.0))
     heights.append(abs(running))
     colours.append(BLACK)
     patterns.append("")
-    texts.append(change_amount(Decimal(str(running))))
+    texts.append(_two_lines(change_amount(Decimal(str(running)))))
     figure = go.Figure()
     figure.add_bar(
         x=labels,
@@ -116,58 +145,40 @@ def changes_figure(document, changes) -> dict:
         },
         text=texts,
         textposition="outside",
+        textfont={"size": 12},
+        # A label above the highest bar stays readable instead of being cut or
+        # shrunk to the width of its bar.
+        cliponaxis=False,
+        constraintext="none",
         hovertemplate="%{x}: %{text}<extra></extra>",
         showlegend=False,
     )
     previous = document.year - 1
     figure.update_layout(
         base_layout(
-            _("Verschil per product, %(year)s ten opzichte van %(previous)s")
-            % {"year": document.year, "previous": previous},
-            xaxis={"type": "category", "automargin": True},
+            title_lines(
+                _("Verschil per product, %(year)s ten opzichte van %(previous)s")
+                % {"year": year_text(document.year), "previous": year_text(previous)}
+            ),
+            xaxis={"type": "category", "automargin": True, "tickangle": 0},
             yaxis={
-                "title": {"text": _("Voordeel (+) of nadeel (−) in €")},
+                "title": {
+                    "text": _("Voordeel (+) of nadeel (−) in €"),
+                    "font": {"size": 12},
+                },
                 "gridcolor": GRID,
                 "zeroline": True,
                 "zerolinecolor": BLACK,
+                **AMOUNT_AXIS,
             },
+            margin={"l": 20, "r": 20, "t": 110, "b": 60},
         )
     )
     return figure_json(figure)
 
 
-def shares_figure(budget, shares) -> dict:
-    """Each programme's share of the costs of the budget year (horizontal bars)."""
-    labels = [str(share.programme) for share in shares]
-    figure = go.Figure()
-    figure.add_bar(
-        y=labels,
-        x=[float(share.percentage) for share in shares],
-        orientation="h",
-        marker={"color": RED},
-        text=[f"{formats.number_format(share.percentage, 1)}%" for share in shares],
-        hovertext=[share.text for share in shares],
-        hovertemplate="%{y}: %{text} (%{hovertext})<extra></extra>",
-        showlegend=False,
-    )
-    figure.update_layout(
-        base_layout(
-            _("Aandeel van elk programma in de lasten van %(year)s")
-            % {"year": budget.year},
-            xaxis={
-                "title": {"text": _("Aandeel (%)")},
-                "ticksuffix": "%",
-                "rangemode": "tozero",
-                "gridcolor": GRID,
-            },
-            yaxis={"automargin": True, "autorange": "reversed"},
-            height=160 + 50 * max(len(labels), 1),
-        )
-    )
-    return figure_json(figure)
-
-
-def shares_sentence(budget, shares) -> str:
+def shares_sentence(shares) -> str:
+    """The home page's bars in one sentence, against the total they are shares of."""
     parts = [
         _("%(programme)s %(percentage)s%% (%(costs)s)")
         % {
@@ -177,10 +188,22 @@ def shares_sentence(budget, shares) -> str:
         }
         for share in shares
     ]
-    return _(
-        "Aandeel in de lasten van %(year)s van de programma's waarvan de bedragen in "
-        "de portal staan: %(parts)s."
-    ) % {"year": budget.year, "parts": "; ".join(parts)}
+    if shares.published:
+        intro = _(
+            "Aandeel van elk programma in de lasten van %(year)s, van het totaal "
+            "van %(total)s dat de %(document)s publiceert"
+        )
+    else:
+        intro = _(
+            "Aandeel in de lasten van %(year)s van de programma's waarvan de "
+            "bedragen in de portal staan (samen %(total)s)"
+        )
+    intro = intro % {
+        "year": year_text(shares.year),
+        "total": shares.total_text,
+        "document": shares.document,
+    }
+    return f"{intro}: {'; '.join(parts)}."
 
 
 def money_charts(money) -> dict:
@@ -204,7 +227,7 @@ def changes_sentence(document, changes) -> str:
         "%(previous)s: %(parts)s."
     ) % {
         "document": document,
-        "year": document.year,
-        "previous": document.year - 1,
+        "year": year_text(document.year),
+        "previous": year_text(document.year - 1),
         "parts": "; ".join(parts),
     }

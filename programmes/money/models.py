@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from content.cells import dutch_number
-from content.models import PublicQuerySet, TimeStampedModel, history_of
+from content.models import (
+    PublicQuerySet,
+    TimeStampedModel,
+    history_of,
+    public_if_set,
+)
 from content.translations import TranslatedContentMixin, english_version
 from content.versioning import VersionedModel
 
@@ -170,6 +175,115 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
         if self.document_id == self.programme.budget_id:
             return programme_page(self.programme, "exploitatie")
         return programme_page(self.programme, f"vergeleken-{self.document.year}")
+
+    def clean(self):
+        if self.year and not 1900 <= self.year <= 2200:
+            raise ValidationError({"year": _("Vul een jaartal in, zoals 2018.")})
+
+
+class SummaryFigure(VersionedModel, TimeStampedModel):
+    """One cell of a budget's own recapitulation of lasten and baten per programme.
+
+    The recapitulation ("Overzicht van baten en lasten") is a table of its own: its
+    figures are kept as it publishes them, beside the programmes' own tables (the
+    two can differ by 1 through rounding), and a row without a programme is the
+    table's published total ("Totaal programma's"), never a sum.
+    """
+
+    document = models.ForeignKey(
+        Budget,
+        on_delete=models.PROTECT,
+        related_name="summary_figures",
+        verbose_name=_("begrotingsdocument"),
+        help_text=_("De begroting die dit overzicht publiceert."),
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="summary_figures",
+        verbose_name=_("programma"),
+        help_text=_(
+            "Het programma van deze rij; leeg voor het gepubliceerde totaal van "
+            "alle programma's."
+        ),
+    )
+    line = models.CharField(
+        _("regel"),
+        max_length=30,
+        choices=FinancialLine.choices,
+        help_text=_("Lasten, baten of het saldo daarvan."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), help_text=_("Het jaar waar het bedrag over gaat, zoals 2018.")
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=30,
+        choices=FigureKind.choices,
+        help_text=_(
+            "Rekening: gerealiseerd. Begroting: het budget van dat jaar. Raming: "
+            "de meerjarenraming van een later jaar."
+        ),
+    )
+    amount = models.DecimalField(
+        _("bedrag"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_(
+            "Zoals gepubliceerd, met het teken van de begroting: lasten negatief, "
+            "baten positief. Een totaal zoals het er staat, niet opgeteld."
+        ),
+    )
+    unit = models.CharField(
+        _("eenheid"),
+        max_length=10,
+        choices=MoneyUnit.choices,
+        default=MoneyUnit.THOUSANDS,
+        help_text=_("Begrotingen publiceren meestal in duizenden euro's."),
+    )
+
+    objects = PublicQuerySet.as_manager()
+
+    history = history_of(_("bedragen van het overzicht van baten en lasten"))
+
+    class Meta:
+        ordering = ["document", "programme__number", "year", "line"]
+        verbose_name = _("bedrag van het overzicht van baten en lasten")
+        verbose_name_plural = _("overzicht van baten en lasten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "programme", "line", "year"],
+                name="summaryfigure_one_per_programme_line_and_year",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "line", "year"],
+                condition=models.Q(programme__isnull=True),
+                name="summaryfigure_one_total_per_line_and_year",
+            ),
+        ]
+
+    def __str__(self):
+        row = self.programme or _("Totaal programma's")
+        return f"{row}: {self.get_line_display()} {self.year} ({self.document})"
+
+    @classmethod
+    def public_condition(cls, prefix=""):
+        return Budget.public_condition(f"{prefix}document__") & public_if_set(
+            prefix, "programme", Programme
+        )
+
+    @property
+    def euros(self):
+        return self.amount * UNIT_FACTOR[MoneyUnit(self.unit)]
+
+    @property
+    def description(self):
+        return f"{self}: {dutch_number(self.amount)} ({self.get_unit_display()})"
+
+    def get_absolute_url(self):
+        return reverse("programmes:home") + f"?jaar={self.document.year}#geld-kop"
 
     def clean(self):
         if self.year and not 1900 <= self.year <= 2200:

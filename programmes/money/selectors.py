@@ -7,6 +7,7 @@ inhabitants) whatever the number of years, documents and products.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +19,7 @@ from .models import (
     MoneyUnit,
     Population,
     ProductChange,
+    SummaryFigure,
 )
 from .words import change_amount, euros, line_amount, per_inhabitant
 
@@ -262,14 +264,34 @@ class Money:
         return money_sentence(self.shown)
 
 
+_POPULATION_FIELDS = ("id", "year", "inhabitants", "counted_on", "source")
+
+
 def programme_money(programme, *, public_only: bool = True) -> Money:
     figures = FinancialFigure.objects.filter(programme=programme)
     changes = ProductChange.objects.filter(programme=programme)
     if public_only:
         figures, changes = figures.public(), changes.public()
     by_document = {}
-    for figure in figures.select_related("document"):
+    populations = {}
+    # The inhabitants of each figure's year come in the same query (they are few
+    # and only per-inhabitant amounts need them): one query for the money.
+    same_year = Population.objects.filter(year=OuterRef("year"))
+    figures = figures.select_related("document").annotate(
+        **{
+            f"population_{name}": Subquery(same_year.values(name)[:1])
+            for name in _POPULATION_FIELDS
+        }
+    )
+    for figure in figures:
         by_document.setdefault(figure.document, []).append(figure)
+        if figure.population_id is not None:
+            populations[figure.year] = Population(
+                **{
+                    name: getattr(figure, f"population_{name}")
+                    for name in _POPULATION_FIELDS
+                }
+            )
     if not by_document:
         return Money(shown=None, comparisons=[], changes={}, per_inhabitant=None)
     # The programme's own budget, or else the newest document with its figures;
@@ -298,7 +320,7 @@ def programme_money(programme, *, public_only: bool = True) -> Money:
         shown=shown,
         comparisons=comparisons,
         changes=dict(sorted(by_change_document.items(), key=lambda i: -i[0].year)),
-        per_inhabitant=per_inhabitant_table(shown, Population.objects.all()),
+        per_inhabitant=per_inhabitant_table(shown, populations.values()),
     )
 
 
@@ -336,38 +358,82 @@ class Share:
     programme: object
     costs: Decimal  # euros, as a positive amount
     percentage: Decimal
+    bar: str = ""  # the bar's length, 0-100, with a point: an SVG attribute
 
     @property
     def text(self) -> str:
         return euros(self.costs)
 
 
-def budget_shares(budget) -> list[Share]:
+@dataclass
+class Shares:
+    """Each programme's share of the costs of a budget year, against a total."""
+
+    document: object
+    year: int
+    shares: list[Share]
+    total: Decimal  # euros, positive
+    # True: the budget's own published total; False: the sum of the programmes
+    # whose figures are entered (the page says which).
+    published: bool
+
+    def __bool__(self):
+        return bool(self.shares)
+
+    def __iter__(self):
+        return iter(self.shares)
+
+    def __len__(self):
+        return len(self.shares)
+
+    @property
+    def total_text(self) -> str:
+        return euros(self.total)
+
+
+def budget_shares(budget) -> Shares | None:
     """Each public programme's share of the costs its budget gives for its own year.
 
-    Only programmes whose costs are entered count; the page says so.
+    Against the published total of the budget's recapitulation where it is entered
+    (its rows, as published); else against the sum of the programmes whose
+    exploitation table is entered, and the page says so.
     """
     if budget is None:
-        return []
-    figures = (
-        FinancialFigure.objects.public()
-        .filter(
-            programme__budget=budget,
-            document=budget,
-            year=budget.year,
-            line=FinancialLine.COSTS,
-        )
+        return None
+    summary = list(
+        SummaryFigure.objects.public()
+        .filter(document=budget, year=budget.year, line=FinancialLine.COSTS)
         .select_related("programme__budget")
         .order_by("programme__number")
     )
-    costs = [(f.programme, abs(f.euros)) for f in figures]
-    total = sum(amount for _programme, amount in costs)
-    if not total:
-        return []
-    return [
+    totals = [f for f in summary if f.programme_id is None]
+    if totals:
+        costs = [(f.programme, abs(f.euros)) for f in summary if f.programme_id]
+        total, published = abs(totals[0].euros), True
+    else:
+        figures = (
+            FinancialFigure.objects.public()
+            .filter(
+                programme__budget=budget,
+                document=budget,
+                year=budget.year,
+                line=FinancialLine.COSTS,
+            )
+            .select_related("programme__budget")
+            .order_by("programme__number")
+        )
+        costs = [(f.programme, abs(f.euros)) for f in figures]
+        total, published = sum(amount for _programme, amount in costs), False
+    if not total or not costs:
+        return None
+    shares = [
         Share(programme, amount, (amount * 100 / total).quantize(Decimal("0.1")))
         for programme, amount in costs
     ]
+    largest = max(share.percentage for share in shares) or 1
+    for share in shares:
+        share.bar = f"{share.percentage * 100 / largest:.1f}"
+    return Shares(budget, budget.year, shares, total, published)
 
 
 def documents_compared(earlier_year: int, later_year: int) -> list[tuple]:

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from content.cells import year_text
 from content.translations import ENGLISH
 
 from ..models import AmountUnit, GlossaryTerm, Programme
@@ -290,3 +291,9 @@ def money_unit(unit):
 def grouped(number):
     """A whole number with thousands separators: 81.000 (81,000 on English pages)."""
     return grouped_number(number)
+
+
+@register.filter(name="year")
+def year_filter(value) -> str:
+    """`{{ document.year|year }}`: 2018, never "2.018" (see content.cells.year_text)."""
+    return year_text(value)

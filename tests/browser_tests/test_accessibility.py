@@ -10,6 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
 PUBLIC_PAGES = [
     "/",
     "/programmas/2018/economie-werk-en-inkomen/",
+    # A programme of which only the money is in the portal (issue 24).
+    "/programmas/2018/onderwijs-en-jeugd/",
     "/acties/",
     "/acties/?soort=onzin",
     "/acties/1/",

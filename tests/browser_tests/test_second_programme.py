@@ -13,6 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
 
 @pytest.fixture
 def second_programme(seed_data):
+    # A portal with programme 1 only (the seed also has programme 2's money).
+    Programme.objects.filter(budget__year=2018, number=2).delete()
     result = budget_file_import(
         content=second_programme_workbook(), file_name="programma-2.xlsx"
     )

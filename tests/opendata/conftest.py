@@ -17,11 +17,17 @@ from programmes.models import (
     Reference,
     Theme,
 )
-from programmes.money.models import FinancialFigure, Population, ProductChange
+from programmes.money.models import (
+    FinancialFigure,
+    Population,
+    ProductChange,
+    SummaryFigure,
+)
 
 # Children before parents, so that PROTECT never stops the emptying.
 DOMAIN_MODELS_TO_EMPTY = [
     FinancialFigure,
+    SummaryFigure,
     ProductChange,
     Population,
     IndicatorValue,
@@ -63,3 +69,13 @@ def empty_domain(db):
             model.objects.all().delete()
 
     return empty
+
+
+@pytest.fixture
+def without_seed_programme_2(seed_data):
+    """A portal installed before the whole Begroting 2018 came: programme 1 only.
+    The seed now has programme 2 with its money (issue 24); these tests bring
+    programme 2 in by a workbook as a new programme."""
+    from programmes.models import Programme
+
+    Programme.objects.filter(budget__year=2018, number=2).delete()

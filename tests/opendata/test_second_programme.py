@@ -22,7 +22,7 @@ from programmes.models import Action, Budget, Paragraph, Programme
 from tests.admin.helpers import form_data, signed_in
 from tests.html import page_text
 
-pytestmark = pytest.mark.usefixtures("seed_data")
+pytestmark = pytest.mark.usefixtures("seed_data", "without_seed_programme_2")
 
 URL = "/admin/opendata/importrun/inlezen/"
 PAGE = "/programmas/2018/sociaal-domein/"

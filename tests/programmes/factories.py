@@ -21,7 +21,8 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         model = models.Programme
 
     budget = factory.SubFactory(BudgetFactory)
-    number = factory.Sequence(lambda n: n + 2)
+    # After the eight programmes of the seed (fixtures/begroting-2018-alle-programmas).
+    number = factory.Sequence(lambda n: n + 9)
     title = factory.Sequence(lambda n: f"Programma-onderwerp {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
 

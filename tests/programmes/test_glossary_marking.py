@@ -64,20 +64,20 @@ def test_a_reference_to_another_programme_is_a_link(client):
     first = Programme.objects.get(number=1)
     second = ProgrammeFactory(
         budget=first.budget,
-        number=2,
+        number=10,
         title="Sociaal Domein",
         slug="sociaal-domein",
-        intro="Werk en inkomen: zie programma 1. Over sport gaat programma 9.",
+        intro="Werk en inkomen: zie programma 1. Over sport gaat programma 19.",
     )
     theme = ThemeFactory(programme=second)
-    ParagraphFactory(theme=theme, text="Samen met Programma 1 en programma 2.")
+    ParagraphFactory(theme=theme, text="Samen met Programma 1 en programma 10.")
     action = ActionFactory(theme=theme, text="Zoals in programma 1 staat.")
     link = f'<a href="{first.get_absolute_url()}">programma 1</a>'
     html = client.get(second.get_absolute_url()).content.decode()
     assert f"Werk en inkomen: zie {link}." in html
-    assert "Over sport gaat programma 9." in html  # no such programme: plain text
+    assert "Over sport gaat programma 19." in html  # no such programme: plain text
     assert (
         f'Samen met <a href="{first.get_absolute_url()}">Programma 1</a> en '
-        "programma 2."  # its own page: no link to itself
+        "programma 10."  # its own page: no link to itself
     ) in html
     assert link in client.get(action.get_absolute_url()).content.decode()

@@ -86,13 +86,13 @@ def test_changes_feed_announces_new_programmes_and_parts(client):
 
     budget = Budget.objects.get(year=2018)
     programme = ProgrammeFactory(
-        budget=budget, number=2, title="Sociaal Domein", intro="Iedereen doet mee."
+        budget=budget, number=10, title="Sociaal Domein", intro="Iedereen doet mee."
     )
     ThemeFactory(programme=programme, title="Meedoen")
     ThemeFactory(programme=programme, title="Nog niet af", publication_status="draft")
     ProgrammeFactory(
         budget=budget,
-        number=3,
+        number=11,
         title="Nog een concept",
         publication_status=PublicationStatus.DRAFT,
     )
@@ -101,7 +101,7 @@ def test_changes_feed_announces_new_programmes_and_parts(client):
     titles = [re.search(r"<title>(.*?)</title>", e)[1] for e in entries]
     assert titles[:2] == [
         "Nieuw onderdeel: Meedoen",
-        "Nieuw programma: Programma 2 Sociaal Domein",
+        "Nieuw programma: Programma 10 Sociaal Domein",
     ]
     assert "/programmas/2018/sociaal-domein/#meedoen" in entries[0]
     assert "Iedereen doet mee." in entries[1]

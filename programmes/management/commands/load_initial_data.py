@@ -1,13 +1,17 @@
-"""Load programme 1 of the Begroting 2018 and the glossary on a fresh database."""
+"""Load the Begroting 2018 (programme 1 in full, every programme's money) and the
+glossary: on a fresh database all of it, on an existing portal what it lacks."""
 
 from io import StringIO
 from pathlib import Path
 
+import yaml
+
 from django.conf import settings
-from django.core.management import BaseCommand, call_command
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
 from programmes.models import FinancialFigure, GlossaryTerm, Programme
+from programmes.money.services import published_budget_load
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -29,11 +33,16 @@ FIXTURES = [
     ),
 ]
 
+# Every programme of the Begroting 2018 with its money and the budget's
+# recapitulation: keyed on programme number, line and year, so a portal that has
+# programme 1 gets the other programmes and figures, and nothing present changes.
+WHOLE_BUDGETS = ["begroting-2018-alle-programmas.yaml"]
+
 
 class Command(BaseCommand):
     help = (
-        "Laadt de begroting 2018, programma 1 met zijn financiën, en de "
-        "begrippenlijst als ze er nog niet zijn."
+        "Laadt de begroting 2018 (programma 1 met zijn teksten, alle programma's "
+        "met hun financiën) en de begrippenlijst, voor zover ze er nog niet zijn."
     )
 
     def handle(self, *args, **options):
@@ -49,3 +58,22 @@ class Command(BaseCommand):
                     "populate_history", auto=True, stdout=StringIO(), stderr=StringIO()
                 )
             self.stdout.write(self.style.SUCCESS(f"{name}: geladen."))
+        for name in WHOLE_BUDGETS:
+            with open(FIXTURES_DIR / name, encoding="utf-8") as file:
+                data = yaml.safe_load(file)
+            result = published_budget_load(data=data)
+            if result.missing_budget:
+                raise CommandError(
+                    f"{name}: de Begroting {data['document']} staat niet in de "
+                    "portal; voeg die eerst toe (of laad de begroting opnieuw)."
+                )
+            if not result.added:
+                self.stdout.write(f"{name}: al aanwezig, niet opnieuw geladen.")
+                continue
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{name}: {result.programmes} programma's, {result.figures} "
+                    f"bedragen en {result.summary_figures} bedragen van het overzicht "
+                    f"toegevoegd; {result.present} waren er al."
+                )
+            )
