@@ -4,7 +4,7 @@ database state; later tests get the rows it wrote copied in.
 The command costs about a second a test (YAML, one save and one cache write per
 object, then the history); the copy costs a few hundredths. What a test sees is
 the same: the same rows in every table (tests/test_seed_copy.py compares them),
-times of the load moved to the time of the copy, the sequences past the copied
+times of the load moved to just before now, the sequences past the copied
 keys, and a new content version for the page cache, as the command's saves set.
 
 The copy is only used where the database holds what it held when the command
@@ -62,7 +62,9 @@ class Snapshot:
         self.rows, self.started, self.finished = rows, started, finished
 
     def copy_in(self) -> None:
-        shift = timezone.now() - self.started
+        # The end of the load becomes now: the copy's history is older than
+        # whatever the test writes next, as the command's is.
+        shift = timezone.now() - self.finished
         with transaction.atomic(using=connection.alias):
             for model, rows in self.rows.items():
                 moments = [

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hengelo_portal.caching import VERSION_KEY
-from programmes.models import GlossaryTerm
+from programmes.models import GlossaryTerm, Programme
 from tests import seed
 
 
@@ -53,15 +53,31 @@ def test_the_copy_holds_the_rows_and_times_the_command_wrote(monkeypatch):
     assert by_command["programmes_programme"], "the command loaded nothing"
 
     cache.clear()
-    copy_start = timezone.now()
-    by_copy, version = loaded(copy_start)
+    by_copy, version = loaded(command_start)
     assert by_copy == by_command
     assert version is not None, "the copy set no content version"
-    # The history's times are those of the copy, not of the command.
-    assert any(
-        row["history_date"] == "recent"
-        for row in by_copy["programmes_historicalprogramme"]
-    )
+    # The history's times are those of the copy, not of the command, and none
+    # lies ahead: what the test writes next is the newest.
+    with transaction.atomic():
+        copy_start = timezone.now()
+        seed.load_seed()
+        now = timezone.now()
+        times = [
+            value
+            for model in seed._models()
+            for row in seed._rows(model).values()
+            for value in row.values()
+            if isinstance(value, datetime.datetime)
+        ]
+        assert max(times) <= now
+        # Moved by the time from the command's end to the copy.
+        (snapshot,) = seed._snapshots.values()
+        model = Programme.history.model
+        then = {row["history_id"]: row for row in snapshot.rows[model]}
+        for key, row in seed._rows(model).items():
+            moved = row["history_date"] - then[key]["history_date"]
+            assert copy_start - snapshot.finished <= moved <= now - snapshot.finished
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
