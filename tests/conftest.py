@@ -79,6 +79,7 @@ def browser():
         )
         yield chromium
         chromium.close()
+    nu_checker.stop()
 
 
 @pytest.fixture
