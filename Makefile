@@ -7,7 +7,7 @@ DEV    := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.dev
 TEST   := DJANGO_SETTINGS_MODULE=hengelo_portal.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages user superuser clean lock load benchmark benchmark-imports benchmark-drafts
+.PHONY: help run test test-fast lint format messages user superuser clean lock load benchmark benchmark-imports benchmark-drafts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,8 +52,17 @@ run: $(VENV)/.runtime node_modules/.installed $(CATALOGUES) ## Set up, load prog
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Install the test tools and run every test
-	$(BIN)/pytest
+# Both cores (pytest-xdist), at most four workers on a larger machine; a test
+# file stays on one worker, so its module fixtures are built once.
+# TEST_WORKERS=0 runs in one process; PYTEST_ARGS picks tests or adds options.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile
+
+test: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Install the test tools and run every test (both cores)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Every test but the browser tests (marker `browser`): the inner loop
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev $(CATALOGUES) ## ruff, djLint, missing migrations, and catalogues that compile
 	$(BIN)/ruff check .

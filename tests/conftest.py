@@ -7,8 +7,10 @@ import pytest
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.utils import translation
+
+from tests.browser import nu_checker
+from tests.seed import load_seed
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,8 +41,9 @@ def dutch_after_each_test():
 
 @pytest.fixture
 def seed_data(db):
-    """Programme 1 of the Begroting 2018 and the glossary, as `make run` loads them."""
-    call_command("load_initial_data", verbosity=0)
+    """Programme 1 of the Begroting 2018 and the glossary, as `make run` loads them
+    (the command once per process, then a copy of its rows: tests/seed.py)."""
+    load_seed()
 
 
 def chromium_path() -> str:
@@ -67,12 +70,16 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; the Django ORM
     # calls the tests make around it are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The browser tests that check their pages' HTML need the Nu HTML Checker;
+    # it loads while the first of them run.
+    nu_checker.start()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
+    nu_checker.stop()
 
 
 @pytest.fixture

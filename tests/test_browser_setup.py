@@ -1,10 +1,15 @@
-"""Without Chromium the browser tests fail with advice, unless skipped on purpose."""
+"""Without Chromium the browser tests fail with advice, unless skipped on purpose;
+the Nu HTML Checker they share."""
 
 import os
 import subprocess
 import sys
 
+import pytest
+
 from django.conf import settings
+
+from tests.browser import nu_checker, vnu_errors
 
 TEST = "tests/browser_tests/test_accessibility.py::test_page_has_no_axe_violations"
 
@@ -21,7 +26,8 @@ def run_one_browser_test(tmp_path, **env):
         },
         capture_output=True,
         text=True,
-        timeout=120,
+        # A child pytest on a machine busy with other work is slow to start.
+        timeout=600,
     )
 
 
@@ -38,3 +44,17 @@ def test_browser_tests_can_be_skipped_on_purpose(tmp_path):
     result = run_one_browser_test(tmp_path, SKIP_BROWSER_TESTS="1")
     assert result.returncode == 0
     assert "1 skipped" in result.stdout
+
+
+@pytest.mark.browser
+def test_one_nu_checker_serves_every_check_of_a_process(tmp_path):
+    valid, broken = tmp_path / "valid.html", tmp_path / "broken.html"
+    head = '<!DOCTYPE html><html lang="nl"><head><title>t</title></head>'
+    valid.write_text(head + "<body><p>Goed</p></body></html>", encoding="utf-8")
+    broken.write_text(head + "<body>\n<p>Fout<div></body></html>", encoding="utf-8")
+    assert vnu_errors([valid]) == []
+    checker = nu_checker.process.pid
+    errors = vnu_errors([valid, broken])
+    assert "broken.html:2: Unclosed element “div”." in errors
+    assert all(error.startswith("broken.html:2: ") for error in errors)
+    assert nu_checker.process.pid == checker

@@ -25,6 +25,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def redis_url(number: int = 0) -> str:
+    """Redis database `number` (0 or 1) of this test process's own: 15 and 14,
+    13 and 12 for pytest-xdist's second worker, and so on, so that a test's
+    FLUSHDB never empties what a test beside it wrote."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    return f"redis://127.0.0.1:6379/{(15 - 2 * int(worker or 0) - number) % 16}"
+
+
 def database_url() -> str:
     """The URL of this test run's database, for servers started beside it."""
     db = settings.DATABASES["default"]

@@ -13,12 +13,13 @@ from django.test.utils import CaptureQueriesContext
 
 from hengelo_portal.caching import VERSION_KEY
 from programmes.models import Action
+from tests.production.servers import redis_url
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
 PAGE = "/acties/1/"
 # Its own database, as in tests/production/test_servers.py (which uses 15).
-REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_URL = redis_url(1)
 
 
 def queries_for(client, path, **headers):

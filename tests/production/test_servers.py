@@ -15,7 +15,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from tests.production.forms import Browser
-from tests.production.servers import TcpProxy, database_url, gunicorn
+from tests.production.servers import TcpProxy, database_url, gunicorn, redis_url
 
 pytestmark = [
     pytest.mark.usefixtures("seed_data"),
@@ -26,7 +26,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_url(0)
 PASSWORD = "lang-genoeg-wachtwoord-1"
 
 
