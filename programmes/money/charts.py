@@ -31,7 +31,6 @@ from .words import change_amount, euros
 # inside, a line in the colour): told apart by fill and by the axis label, not by
 # colour alone, and the legend says it in those words.
 WHITE = "#ffffff"
-SMALL = '<span style="font-size:12px">%s</span>'
 
 
 def _number(amount):
@@ -65,17 +64,9 @@ def costs_and_income_figure(table) -> dict:
         )
     figure.update_layout(
         base_layout(
-            # The legend's words under the title, left-aligned with it: as an
-            # annotation over the plot they were cut on a phone.
-            "<br>".join(
-                (
-                    title_lines(
-                        _("Lasten en baten per jaar volgens de %(document)s")
-                        % {"document": table.document}
-                    ),
-                    SMALL % _("Effen: gerealiseerd (rekening)."),
-                    SMALL % _("Omlijnd: begroot of geraamd."),
-                )
+            title_lines(
+                _("Lasten en baten per jaar volgens de %(document)s")
+                % {"document": table.document}
             ),
             # Slanted, so that six labels fit side by side on a phone.
             xaxis={
@@ -97,8 +88,25 @@ def costs_and_income_figure(table) -> dict:
             margin={"l": 20, "r": 20, "t": 170, "b": 60},
         )
     )
-    # The title's four lines from the top, the legend under them.
-    figure.update_layout(title={"y": 0.93, "yanchor": "top"})
+    # The legend's words in the title's subtitle, left-aligned with it: as an
+    # annotation over the plot they were cut on a phone. Not as a <span style> in
+    # the title: plotly.js writes that as a style attribute, which the Content
+    # Security Policy (style-src without 'unsafe-inline') blocks.
+    figure.update_layout(
+        title={
+            "y": 0.93,
+            "yanchor": "top",
+            "subtitle": {
+                "text": "<br>".join(
+                    (
+                        _("Effen: gerealiseerd (rekening)."),
+                        _("Omlijnd: begroot of geraamd."),
+                    )
+                ),
+                "font": {"size": 12},
+            },
+        }
+    )
     return figure_json(figure)
 
 
