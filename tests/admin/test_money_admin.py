@@ -46,7 +46,9 @@ def test_an_amount_edited_in_the_list_shows_on_the_page_at_once(client, editor_c
     client.get(PAGE)  # the page is cached now
     url = _filtered()
     form = form_data(editor_client.get(url).content.decode())
-    figure = FinancialFigure.objects.get(document__year=2018, line="lasten", year=2018)
+    figure = FinancialFigure.objects.get(
+        programme__number=1, document__year=2018, line="lasten", year=2018
+    )
     index = next(
         key.split("-")[1]
         for key, value in form.items()
