@@ -5,6 +5,7 @@ cell on the public page, in Dutch and in English.
 """
 
 import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -227,8 +228,11 @@ def test_chart_data_equals_the_table(seed_data):
         k == FigureKind.REALISED for k in kinds
     ]
     assert by_name["Lasten"]["marker"]["line"]["width"] == 2
-    legend = figure["layout"]["title"]["text"]
+    legend = figure["layout"]["title"]["subtitle"]["text"]
     assert "Omlijnd: begroot of geraamd." in legend and "Gearceerd" not in legend
+    # No inline style in a label: plotly.js writes <span style> as a style
+    # attribute, which the Content Security Policy blocks.
+    assert "style=" not in json.dumps(figure)
     # Dutch amounts on the axis, not "100k".
     assert figure["layout"]["yaxis"]["tickformat"] == ",d"
     assert figure["layout"]["separators"] == ",."
