@@ -30,7 +30,7 @@ def parts(programme, paragraph):
         "action": Action.objects.public().filter(theme__programme=programme).first(),
         "indicator": Indicator.objects.public().filter(programme=programme).first(),
         "financialfigure": FinancialFigure.objects.get(
-            document__year=2018, line="lasten", year=2018
+            programme=programme, document__year=2018, line="lasten", year=2018
         ),
     }
 

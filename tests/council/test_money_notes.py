@@ -13,8 +13,11 @@ PAGE = "/programmas/2018/economie-werk-en-inkomen/"
 
 
 @pytest.fixture
-def costs_2018(seed_data):
-    return FinancialFigure.objects.get(document__year=2018, line="lasten", year=2018)
+def costs_2018(programme):
+    # The seed holds every programme of the Begroting 2018: the line of programme 1.
+    return FinancialFigure.objects.get(
+        programme=programme, document__year=2018, line="lasten", year=2018
+    )
 
 
 def test_a_note_on_a_line_of_the_money(client, member, colleague, opponent, costs_2018):
@@ -40,11 +43,15 @@ def test_a_note_on_a_line_of_the_money(client, member, colleague, opponent, cost
     assert "Waarom 1,8 miljoen" not in page_text(client.get(PAGE))
 
 
-def test_a_question_on_a_line_of_a_draft_document_is_refused(member, costs_2018):
+def test_a_question_on_a_line_of_a_draft_document_is_refused(
+    member, programme, costs_2018
+):
     from content.models import PublicationStatus
     from programmes.models import Budget
 
-    hidden = FinancialFigure.objects.get(document__year=2017, line="lasten", year=2017)
+    hidden = FinancialFigure.objects.get(
+        programme=programme, document__year=2017, line="lasten", year=2017
+    )
     Budget.objects.filter(year=2017).update(publication_status=PublicationStatus.DRAFT)
     response = signed_in(member.user).post(
         "/raad/notities/nieuw/",

@@ -162,7 +162,9 @@ def test_a_member_reaches_the_forms_in_a_few_tab_stops(
         f"#alinea-{paragraph.pk} + .council-box textarea"
     ).first.is_visible()
     # The money: its skip link, then the first line's box, in its row.
-    line = FinancialFigure.objects.get(document__year=2018, line="lasten", year=2018)
+    line = FinancialFigure.objects.get(
+        programme=programme, document__year=2018, line="lasten", year=2018
+    )
     page.goto(programme.get_absolute_url())
     tabs_until(page, ".skip-link")
     page.keyboard.press("Enter")
