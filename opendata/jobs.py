@@ -265,6 +265,9 @@ class _Interruptible:
     JobInterrupted there; before and after, they only ask the loop to stop."""
 
     active = False
+    # Why the job was broken off, if it was: the exception may reach us wrapped
+    # (a signal inside SQLite's callback into Python becomes a database error).
+    fired = None
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -277,6 +280,7 @@ class _Interruptible:
             self.previous = signal.signal(signal.SIGALRM, _time_up)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         _Interruptible.active = self.main
+        _Interruptible.fired = None
         return self
 
     def __exit__(self, *exc):
@@ -288,6 +292,7 @@ class _Interruptible:
 
 def _time_up(signum, frame):
     if _Interruptible.active:
+        _Interruptible.fired = TIME_UP
         raise JobInterrupted(TIME_UP)
 
 
@@ -295,6 +300,7 @@ def import_jobs_interrupt() -> None:
     """From a signal handler in the worker: break off the running job now (it
     goes back to the queue); nothing happens between jobs."""
     if _Interruptible.active:
+        _Interruptible.fired = STOPPING
         raise JobInterrupted(STOPPING)
 
 
@@ -357,38 +363,48 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
                 transaction.set_rollback(True)
     except JobInterrupted as interrupted:
         # Nothing was written: the import's transaction was rolled back.
-        if interrupted.reason == STOPPING:
-            logger.warning("import job %s: given back to the queue", job.pk)
-            _requeue(job, worker)
+        _broken_off(job, worker, interrupted.reason)
+    except Exception:
+        # Nothing was written: the import's transaction was rolled back.
+        if _Interruptible.fired is not None:
+            _broken_off(job, worker, _Interruptible.fired)
         else:
-            logger.warning("import job %s: out of time", job.pk)
+            logger.exception("import job %s failed", job.pk)
             _finish(
                 job,
                 worker,
                 status=Status.FAILED,
                 message=_(
-                    "De verwerking duurde langer dan %(seconds)s seconden en is "
-                    "afgebroken. Er is niets opgeslagen. Probeer het opnieuw of "
-                    "verdeel het bestand over meer bestanden."
-                )
-                % {"seconds": settings.IMPORT_JOB_SECONDS},
+                    "Er ging iets mis bij het verwerken van het bestand. Er is "
+                    "niets opgeslagen. Probeer het opnieuw of meld het aan de "
+                    "beheerder."
+                ),
             )
-    except Exception:
-        # Nothing was written: the import's transaction was rolled back.
-        logger.exception("import job %s failed", job.pk)
-        _finish(
-            job,
-            worker,
-            status=Status.FAILED,
-            message=_(
-                "Er ging iets mis bij het verwerken van het bestand. Er is niets "
-                "opgeslagen. Probeer het opnieuw of meld het aan de beheerder."
-            ),
-        )
     finally:
         cache.delete(key)
     job.refresh_from_db()
     return job
+
+
+def _broken_off(job: ImportJob, worker: str, reason: str) -> None:
+    """A job broken off by the worker's stop (back to the queue) or by its time
+    limit (failed, with what to do)."""
+    if reason == STOPPING:
+        logger.warning("import job %s: given back to the queue", job.pk)
+        _requeue(job, worker)
+        return
+    logger.warning("import job %s: out of time", job.pk)
+    _finish(
+        job,
+        worker,
+        status=Status.FAILED,
+        message=_(
+            "De verwerking duurde langer dan %(seconds)s seconden en is "
+            "afgebroken. Er is niets opgeslagen. Probeer het opnieuw of "
+            "verdeel het bestand over meer bestanden."
+        )
+        % {"seconds": settings.IMPORT_JOB_SECONDS},
+    )
 
 
 def _requeue(job: ImportJob, worker: str) -> bool:
