@@ -331,6 +331,9 @@ def import_job_run(*, job: ImportJob, worker: str) -> ImportJob:
         )
         job.refresh_from_db()
         return job
+    # Not the last job's reason: an error before this job's import starts is no
+    # interruption.
+    _Interruptible.fired = None
     try:
         # The job's outcome is stored in the import's own transaction: an import
         # is never committed without its job saying so, and a job given up as
