@@ -64,9 +64,11 @@ test: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Install the test too
 test-fast: $(VENV)/.dev node_modules/.installed $(CATALOGUES) ## Every test but the browser tests (marker `browser`): the inner loop
 	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
-lint: $(VENV)/.dev $(CATALOGUES) ## ruff, djLint, missing migrations, and catalogues that compile
+lint: $(VENV)/.dev $(CATALOGUES) ## ruff, djLint, the import contracts, missing migrations, and catalogues that compile
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# The floors of docs/developers.md (pyproject.toml [tool.importlinter]).
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/djlint templates programmes/templates indicators/templates council/templates accounts/templates opendata/templates --lint
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 	msgfmt --check --output-file=/dev/null locale/en/LC_MESSAGES/django.po

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from . import services
 from .models import AccountEvent
+from .notifications import local_time
 
 if admin.site.is_registered(TOTPDevice):
     admin.site.unregister(TOTPDevice)
@@ -92,7 +93,7 @@ def account_summary(user) -> str:
         "<li>{} – {}{}{}</li>",
         (
             (
-                services.local_time(event.created_at),
+                local_time(event.created_at),
                 event.get_kind_display(),
                 f" ({event.detail})" if event.detail else "",
                 _(", door %(name)s") % {"name": event.actor_name}

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.admin_site import OneTimeCodeInput
+from .login import OneTimeCodeInput
 
 
 class EnrolmentForm(SetPasswordMixin, forms.Form):

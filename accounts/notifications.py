@@ -4,8 +4,14 @@ else changed their account. Sent once the transaction is committed."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+
+
+def local_time(moment) -> str:
+    """A moment as the mails and messages write it: local time, in Dutch."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
@@ -17,8 +23,6 @@ def _send(subject: str, body: str, recipients: list[str]) -> None:
 
 
 def enrolment_link(*, user, url: str, link, reset: bool) -> None:
-    from .services import local_time
-
     with translation.override(settings.LANGUAGE_CODE):
         if reset:
             subject = _("Uw authenticator-app is gereset: koppel een nieuwe")
@@ -61,8 +65,6 @@ def _actor_name(actor) -> str:
 def account_changed(event) -> None:
     """To the owner (and, for a new address, to the old one as well): someone
     else changed their account."""
-    from .services import local_time
-
     user = event.user
     recipients = [user.email]
     if event.kind == "email_changed" and event.detail:

@@ -17,13 +17,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import notifications
 from .models import AccountEvent, AccountEventKind, EnrolmentLink
+from .notifications import local_time
 
 # What the owner of an account is told by e-mail when someone else did it.
 TOLD_TO_THE_OWNER = {AccountEventKind.PASSWORD_SET, AccountEventKind.EMAIL_CHANGED}
@@ -68,8 +69,8 @@ def _hash(token: str) -> str:
 
 
 def enrolment_link_url(token: str) -> str:
-    # In the query string: no log keeps it (hengelo_portal/log_filters.py and
-    # gunicorn's access log leave queries out); the path alone is logged.
+    # In the query string: no log keeps it (the logging settings filter them out and
+    # gunicorn's access log leaves them out too); the path alone is logged.
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("accounts:enrol")
     return (
@@ -131,11 +132,6 @@ def second_factor_reset(*, user, actor=False, send: bool = True) -> str:
     if send:
         return enrolment_link_send(user=user, actor=actor, reset=True)
     return enrolment_link_create(user=user, actor=actor)[1]
-
-
-def local_time(moment) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class LinkRefused(Exception):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hengelo_portal.middleware import takes_post
+from web.middleware import takes_post
 
 from . import views
 

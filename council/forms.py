@@ -5,9 +5,9 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.login import TwoFactorLoginForm
+from accounts.roles import COUNCIL_MEMBER
 from content.text import FitTextForm
-from hengelo_portal.admin_site import TwoFactorLoginForm
-from hengelo_portal.roles import COUNCIL_MEMBER
 
 from .models import NoteVisibility
 

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from hengelo_portal.roles import CLERK, COUNCIL_MEMBER, EDITOR
+from accounts.roles import CLERK, COUNCIL_MEMBER, EDITOR
 from programmes.models import Budget
 
 from .models import CouncilMember, Note, Question, QuestionDeadline

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import COUNCIL_MEMBER, EDITOR
 from accounts.services import enrolment_link_send
 from content.services import model_update
 from content.text import text_entered
-from hengelo_portal.params import parse_int
-from hengelo_portal.roles import COUNCIL_MEMBER, EDITOR
+from web.params import parse_int
 
 from . import notifications
 from .models import (

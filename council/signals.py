@@ -1,13 +1,13 @@
 """Published questions and the state of the question round are on public pages,
 with who asked them and their fractie: a change to a question, a closing date, a
 fractie, a council member or the name of an account that asked a question sets a
-new content version for the page cache (hengelo_portal/caching.py). Notes are on
+new content version for the page cache (web/caching.py). Notes are on
 no public page and leave the cache alone."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
-from hengelo_portal.caching import content_changed
+from web.caching import content_changed
 
 # What a login or a new password changes of an account: not on any page.
 _NOT_SHOWN = {"last_login", "password"}

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import views
+from web import views
 
 
 def page(name):
@@ -48,6 +48,6 @@ urlpatterns += i18n_patterns(
 )
 
 # JSON errors under /api/, the Dutch (or English) error pages elsewhere.
-handler400 = "hengelo_portal.api_errors.bad_request"
-handler404 = "hengelo_portal.api_errors.page_not_found"
-handler500 = "hengelo_portal.api_errors.server_error"
+handler400 = "web.api_errors.bad_request"
+handler404 = "web.api_errors.page_not_found"
+handler500 = "web.api_errors.server_error"

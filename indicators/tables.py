@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hengelo_portal.params import TableConfig
+from web.params import TableConfig
 
 from .comparisons import Change, format_absolute_change, format_percent_change
 from .formatting import format_value, kind_note

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from council.selectors import council_member_of
-from hengelo_portal.params import YEAR, parse_int, reads_parameters, text_param
 from programmes.filters import ActionFilter, filter_programme
 from programmes.models import Action, Paragraph, Programme
+from web.params import YEAR, parse_int, reads_parameters, text_param
 
 from .columns import (
     ACTION_COLUMNS,

@@ -5,14 +5,13 @@ import pandas as pd
 from django.utils.translation import gettext as _
 
 from .columns import LIST_NOTE
-from .imports.pipeline import import_tables
+from .imports.tables import TABLES
 from .spreadsheets import frames_to_xlsx
 
 
 def budget_template_xlsx() -> bytes:
     """An empty workbook to fill in: a sheet per kind of table the import reads
     (in the order it writes them) and an explanation sheet."""
-    tables = import_tables()
     notes = [
         _("Sjabloon voor het inlezen van de begroting van de gemeente Hengelo"),
         _(
@@ -20,7 +19,7 @@ def budget_template_xlsx() -> bytes:
             "het bestand in via de beheeromgeving (Importen > Bestand inlezen) of "
             "met 'python manage.py import_budget'. De bladen:"
         ),
-        *[f"'{table.name}': {table.about}" for table in tables],
+        *[f"'{table.name}': {table.about}" for table in TABLES],
         _(
             "Eerst ziet u wat er nieuw is, wat verandert en wat gelijk blijft; pas "
             "na bevestigen wordt het opgeslagen. Bij één fout wordt niets opgeslagen."
@@ -39,7 +38,7 @@ def budget_template_xlsx() -> bytes:
             "ervoor; leeg laten mag."
         ),
     ]
-    for table in tables:
+    for table in TABLES:
         notes += [
             "",
             _("Blad '%(sheet)s' – kolommen (* = verplicht):") % {"sheet": table.name},
@@ -49,7 +48,7 @@ def budget_template_xlsx() -> bytes:
     return frames_to_xlsx(
         {
             table.name: pd.DataFrame(columns=[column.name for column in table.columns])
-            for table in tables
+            for table in TABLES
         },
         notes=notes,
     )

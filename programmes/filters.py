@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.params import YEAR, IntegerFilter, filter_by_id_or_slug
+from web.params import YEAR, IntegerFilter, filter_by_id_or_slug
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 

@@ -18,7 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from content.translations import TranslatedContentMixin
-from hengelo_portal.permalinks import permalinks
+from web.permalinks import permalinks
 
 from .models import (
     Action,

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hengelo_portal.params import (
+from web.params import (
     TABLE_PARAMETERS,
     YEAR,
     TableConfig,

@@ -1,7 +1,7 @@
 """Every public address of the portal (seed data) with the query parameters it reads.
 
 The hostile-input tests send odd values to each of these parameters; the cache
-tests check that each view declares exactly these (hengelo_portal/params.py).
+tests check that each view declares exactly these (web/params.py).
 """
 
 ACTION_FILTERS = (

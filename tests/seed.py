@@ -20,7 +20,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from hengelo_portal.caching import content_changed
+from web.caching import content_changed
 
 # {(database, state of every table before): Snapshot}
 _snapshots: dict = {}

@@ -1,6 +1,6 @@
 """Behind nginx every request comes from nginx (gunicorn's unix socket has no
 address): the login lock-out counts the visitor's address that nginx forwards
-(hengelo_portal.proxy.client_ip), so one visitor's failed logins do not lock the
+(web.proxy.client_ip), so one visitor's failed logins do not lock the
 user name out for everyone."""
 
 import pytest
@@ -9,8 +9,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from hengelo_portal.proxy import client_ip
 from tests.admin.test_login import PASSWORD, log_in
+from web.proxy import client_ip
 
 
 def through_nginx(visitor: str) -> Client:

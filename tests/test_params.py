@@ -8,7 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import resolve
 from django.utils import translation
 
-from hengelo_portal.params import (
+from opendata.api.budget import ActionViewSet
+from programmes.models import Programme
+from tests.addresses import every_address
+from web.params import (
     MAX_ID,
     YEAR,
     IntegerField,
@@ -19,9 +22,6 @@ from hengelo_portal.params import (
     parse_int,
     reads_parameters,
 )
-from opendata.api.budget import ActionViewSet
-from programmes.models import Programme
-from tests.addresses import every_address
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 
-from hengelo_portal.permalinks import permalinks
+from web.permalinks import permalinks
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -1,6 +1,6 @@
 """Request bodies over their limit get 413 before they are read: small for visitors
 who are not signed in, Django's form limit for signed-in users, and the import's
-file only for staff on the import page (hengelo_portal.middleware.
+file only for staff on the import page (web.middleware.
 RequestBodyLimitMiddleware). tests/production/test_proxy.py sends them to real
 servers, with and without nginx."""
 
@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from accounts.staff import portal_user_create
 from council.services import council_member_create
-from hengelo_portal.services import portal_user_create
 from tests.admin.helpers import signed_in
 
 KB = 1024

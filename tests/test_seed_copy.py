@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from hengelo_portal.caching import VERSION_KEY
 from programmes.models import GlossaryTerm, Programme
 from tests import seed
+from web.caching import VERSION_KEY
 
 
 def every_row(since) -> dict:

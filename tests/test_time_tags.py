@@ -11,9 +11,9 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from hengelo_portal.templatetags.time_tags import html_datetime
 from indicators.models import Indicator
 from programmes.models import Action, Programme
+from web.templatetags.time_tags import html_datetime
 
 # As an edit through the admin stores it: with microseconds.
 EDITED = datetime(2026, 12, 1, 6, 54, 1, 246192, tzinfo=UTC)
@@ -47,7 +47,10 @@ def test_the_tag_writes_the_element_in_the_page_language(language, text):
 def markup_sources():
     """Every template, and the Python code that could write markup (template tags)."""
     base = Path(settings.BASE_DIR)
-    apps = [base / app for app in ("programmes", "indicators", "hengelo_portal")]
+    apps = [
+        base / app
+        for app in ("programmes", "indicators", "web", "accounts", "admin_site")
+    ]
     templates = [base / "templates", *(app / "templates" for app in apps)]
     return [
         *(file for root in templates if root.exists() for file in root.rglob("*.html")),

@@ -32,7 +32,7 @@ ALLOWED_HOSTS = env.list(
 )
 
 INSTALLED_APPS = [
-    "hengelo_portal.apps.PortalAdminConfig",
+    "admin_site.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "csp",
-    "hengelo_portal",
+    "web",
     "simple_history",
     "rest_framework",
     "drf_spectacular",
@@ -55,36 +55,37 @@ INSTALLED_APPS = [
     "indicators",
     "council",
     "opendata",
+    "admin_site",
 ]
 
 MIDDLEWARE = [
-    "hengelo_portal.middleware.RequestLogMiddleware",
+    "web.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A body over its limit gets a 413 before it is read (limits below).
-    "hengelo_portal.middleware.RequestBodyLimitMiddleware",
+    "web.middleware.RequestBodyLimitMiddleware",
     # NUL and other control characters in a query string get a 400 before any
     # view, or the cache, sees them.
-    "hengelo_portal.middleware.ControlCharacterMiddleware",
+    "web.middleware.ControlCharacterMiddleware",
     # Above compression and ETags: a cached page is stored as it is sent.
-    "hengelo_portal.middleware.PublicPageCacheMiddleware",
+    "web.middleware.PublicPageCacheMiddleware",
     # Pages compress to about a tenth (benchmarks/RESULTS.md). Against BREACH,
     # Django pads compressed responses and masks CSRF tokens per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "hengelo_portal.middleware.DatabaseUnavailableMiddleware",
+    "web.middleware.DatabaseUnavailableMiddleware",
     # Below ETags and compression: pages leave without the control characters
     # a stored text may still hold (content/text.py).
-    "hengelo_portal.middleware.FitPageTextMiddleware",
+    "web.middleware.FitPageTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The API's messages in Dutch, or English with ?lang=en.
-    "hengelo_portal.api_errors.ApiLanguageMiddleware",
+    "web.api_errors.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A POST to a read-only page is a 405, not the CSRF check's 403.
-    "hengelo_portal.middleware.AllowedMethodsMiddleware",
+    "web.middleware.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -112,8 +113,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hengelo_portal.context_processors.contact",
-                "hengelo_portal.context_processors.language_switch",
+                "web.context_processors.contact",
+                "web.context_processors.language_switch",
                 "opendata.context_processors.downloads",
             ],
         },
@@ -142,7 +143,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command", "PRAGMA journal_mode=WAL;"
     )
 
-# The cache holds the content version (hengelo_portal/caching.py) and the
+# The cache holds the content version (web/caching.py) and the
 # cached pages, so it must be one for every process that changes or serves
 # content: Redis when REDIS_URL is set (shared by every machine), else files in
 # PORTAL_CACHE_DIR, shared by every process on this machine (gunicorn's
@@ -167,7 +168,7 @@ CACHES = {
     )
 }
 # How long a public page may be served from the cache; every content change
-# invalidates all pages at once anyway (hengelo_portal/caching.py).
+# invalidates all pages at once anyway (web/caching.py).
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
 # The longest an import job (preview or import) may run in the worker; then it
 # fails with a message and nothing is saved (opendata/jobs.py). The largest file
@@ -194,7 +195,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 # Behind nginx: the visitor's address, not nginx's.
-AXES_CLIENT_IP_CALLABLE = "hengelo_portal.proxy.client_ip"
+AXES_CLIENT_IP_CALLABLE = "web.proxy.client_ip"
 # Staff log in with a password and a code from an authenticator app (TOTP)
 # whenever debug is off, unless explicitly switched off.
 PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
@@ -269,7 +270,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # every request within FILE_UPLOAD_MAX_MEMORY_SIZE.
 FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 # Request bodies over these limits are refused (413) before they are read
-# (hengelo_portal.middleware.RequestBodyLimitMiddleware; nginx refuses them
+# (web.middleware.RequestBodyLimitMiddleware; nginx refuses them
 # earlier, deploy/nginx/hengelo-portal-proxy.conf). Visitors who are not signed
 # in post only a login form; signed-in users the admin's and the council's forms
 # (as Django's DATA_UPLOAD_MAX_MEMORY_SIZE); staff upload a budget file of at
@@ -289,7 +290,7 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
     # Error bodies in the API's language, never Django's English 404 text.
-    "EXCEPTION_HANDLER": "hengelo_portal.api_errors.exception_handler",
+    "EXCEPTION_HANDLER": "web.api_errors.exception_handler",
 }
 # Dutch by default; /api/v1/schema/?lang=en gives the schema in English (title,
 # description and every field's help text), as drf-spectacular translates lazy

@@ -7,7 +7,6 @@ from rest_framework import serializers, viewsets
 
 from django.db.models import Prefetch
 
-from hengelo_portal.params import YEAR, IntegerFilter, Pagination, filter_by_id_or_slug
 from programmes.filters import ActionFilter, filter_programme
 from programmes.models import (
     Action,
@@ -20,6 +19,7 @@ from programmes.models import (
     Reference,
     Theme,
 )
+from web.params import YEAR, IntegerFilter, Pagination, filter_by_id_or_slug
 
 
 class PortalPagination(Pagination):

@@ -5,9 +5,9 @@ from rest_framework import serializers
 
 from django.db.models import Prefetch
 
-from hengelo_portal.params import YEAR, IntegerFilter
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.filters import filter_programme
+from web.params import YEAR, IntegerFilter
 
 from .budget import BudgetYearFilter, ReadOnlyViewSet
 

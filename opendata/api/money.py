@@ -4,13 +4,13 @@ the exploitation figures as published and the explained changes per product."""
 import django_filters
 from rest_framework import serializers
 
-from hengelo_portal.params import YEAR, IntegerFilter
 from programmes.money.models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,
     ProductChange,
 )
+from web.params import YEAR, IntegerFilter
 
 from .budget import BudgetYearFilter, ReadOnlyViewSet
 

@@ -33,7 +33,8 @@ from programmes.models import (
 
 from ..columns import ACTION_COLUMNS
 from .agendas import agendas_by_word
-from .pipeline import (
+from .results import Outcome, Problem
+from .rows import (
     ID_MAX,
     RowReader,
     Table,
@@ -41,7 +42,6 @@ from .pipeline import (
     rows_of,
     theme_problems,
 )
-from .results import Outcome, Problem
 from .writer import BATCH_SIZE, Batch, RecordWriter, unique_slug
 
 _LINE = re.compile(r"^(?P<agenda>.+?)\s+(?P<number>\d+)(?:\.\s*(?P<title>.*))?$")

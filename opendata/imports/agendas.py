@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from programmes.models import ActionLine, Agenda
 
 from ..columns import AGENDA_COLUMNS
-from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Outcome, Problem
+from .rows import RowReader, Table, duplicate_problems, read_all
 from .writer import Batch, RecordWriter, unique_slug
 
 # The agenda's own columns, repeated on each of its lines: model field -> column.

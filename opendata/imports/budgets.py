@@ -18,8 +18,8 @@ from content.services import field_labels
 from programmes.models import Budget
 
 from ..columns import BUDGET_COLUMNS
-from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
+from .rows import RowReader, Table, duplicate_problems, read_all
 from .writer import RecordWriter
 
 # The column of each field the file gives, to name the first cell that differs.

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from programmes.models import GlossaryTerm
 
 from ..columns import GLOSSARY_COLUMNS
-from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
+from .rows import RowReader, Table, duplicate_problems, read_all
 from .writer import Batch, RecordWriter, unique_slug
 
 

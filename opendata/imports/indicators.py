@@ -19,8 +19,8 @@ from indicators.formatting import format_number
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
 
 from ..columns import INDICATOR_COLUMNS
-from .pipeline import RowReader, Table, programme_problems, read_all
 from .results import Outcome, Problem
+from .rows import RowReader, Table, programme_problems, read_all
 from .writer import Batch, RecordWriter, unique_slug
 
 # What an indicator is, apart from its values; all rows of one indicator agree.

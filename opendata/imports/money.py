@@ -22,8 +22,8 @@ from programmes.money.models import (
 )
 
 from ..columns import CHANGE_COLUMNS, MONEY_COLUMNS
-from .pipeline import RowReader, Table, duplicate_problems, programme_problems, read_all
 from .results import Outcome, Problem
+from .rows import RowReader, Table, duplicate_problems, programme_problems, read_all
 from .writer import Batch, RecordWriter
 
 

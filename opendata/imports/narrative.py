@@ -26,7 +26,8 @@ from programmes.models import (
 
 from ..columns import PROGRAMME_TEXT_COLUMNS, SUM_COLUMNS, TEXT_COLUMNS
 from .agendas import agendas_by_word, unknown_agenda
-from .pipeline import (
+from .results import Outcome, Problem
+from .rows import (
     RowReader,
     Table,
     duplicate_problems,
@@ -34,7 +35,6 @@ from .pipeline import (
     read_all,
     theme_problems,
 )
-from .results import Outcome, Problem
 from .writer import Batch, RecordWriter, unique_slug
 
 # --- Programmes: title, address, headings --------------------------------------------

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from programmes.money.models import Population
 
 from ..columns import POPULATION_COLUMNS
-from .pipeline import RowReader, Table, duplicate_problems, read_all
 from .results import Problem
+from .rows import RowReader, Table, duplicate_problems, read_all
 from .writer import Batch, RecordWriter
 
 # PositiveIntegerField: what every database behind Django holds.

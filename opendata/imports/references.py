@@ -13,14 +13,14 @@ from django.utils.translation import gettext_lazy
 from programmes.models import Reference, ReferenceKind, Theme
 
 from ..columns import REFERENCE_COLUMNS
-from .pipeline import (
+from .results import Problem
+from .rows import (
     RowReader,
     Table,
     duplicate_problems,
     programme_problems,
     read_all,
 )
-from .results import Problem
 from .writer import Batch, RecordWriter
 
 

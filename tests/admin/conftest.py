@@ -2,7 +2,7 @@
 
 import pytest
 
-from hengelo_portal.services import portal_user_create
+from accounts.staff import portal_user_create
 from tests.admin.helpers import signed_in
 
 PASSWORD = "Begroting-Hengelo-2018"

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hengelo_portal.dashboard import (
+from admin_site.dashboard import (
     actions_without_status_update,
     indicators_missing_value,
     newest_budget,

@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 
+from accounts.staff import portal_user_create
 from content.models import PublicationStatus
 from council.models import Fractie, Question, QuestionDeadline
 from council.services import council_member_create
-from hengelo_portal.services import portal_user_create
 from opendata.models import ImportJob, ImportRun
 from programmes.models import Budget, Paragraph, Programme
 from tests.admin.helpers import first_record, form_data, signed_in

@@ -11,8 +11,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
 from django.urls import reverse
 
+from accounts.staff import portal_user_create
 from content.versioning import VersionConflict, VersionedModel
-from hengelo_portal.services import portal_user_create
 from programmes.models import Action, ActionStatus, Programme
 from tests.admin.helpers import first_record, form_data, signed_in
 from tests.indicators.factories import IndicatorValueFactory

@@ -4,7 +4,7 @@ not read it through the preview either."""
 
 import pytest
 
-from hengelo_portal.services import portal_user_create
+from accounts.staff import portal_user_create
 from indicators.models import Indicator
 from programmes.models import Action, Programme
 from tests.admin.conftest import PASSWORD

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from hengelo_portal.roles import (
+from accounts.roles import (
     ADMINISTRATOR,
     EDITOR,
     EDITOR_EXTRA_PERMISSIONS,
@@ -120,7 +120,7 @@ def test_create_portal_user_without_password_or_terminal_says_how(monkeypatch):
 
 
 def test_the_council_roles_exist_and_create_portal_user_makes_a_griffie():
-    from hengelo_portal.roles import CLERK, COUNCIL_MEMBER
+    from accounts.roles import CLERK, COUNCIL_MEMBER
 
     assert Group.objects.filter(name=COUNCIL_MEMBER).exists()
     assert not Group.objects.get(name=COUNCIL_MEMBER).permissions.exists()

@@ -15,13 +15,13 @@ from django.test import RequestFactory
 
 from content.database import is_busy, is_outage
 from content.text import TEXT_MAX_LENGTH, fit_text
-from hengelo_portal.middleware import DatabaseUnavailableMiddleware
 from opendata.exports import actions_frame
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frame_to_csv
 from programmes.models import Action, Paragraph
 from tests.admin.helpers import form_data
 from tests.html import page_text
+from web.middleware import DatabaseUnavailableMiddleware
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

@@ -10,9 +10,9 @@ from aiosmtpd.controller import Controller
 from django.test import override_settings
 from django.utils import timezone
 
+from accounts.staff import portal_user_create
 from council.models import Fractie, QuestionDeadline
 from council.services import council_member_create
-from hengelo_portal.services import portal_user_create
 from programmes.models import Paragraph, Programme
 from tests.admin.helpers import signed_in
 

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from accounts.roles import CLERK, CLERK_PERMISSIONS, COUNCIL_MEMBER
 from council.models import CouncilMember, Fractie, Note, Question, QuestionDeadline
-from hengelo_portal.roles import CLERK, CLERK_PERMISSIONS, COUNCIL_MEMBER
 from tests.admin.helpers import form_data, signed_in
 from tests.html import page_text
 

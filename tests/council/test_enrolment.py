@@ -308,7 +308,7 @@ def test_the_token_of_a_link_reaches_no_log(member, caplog):
 
     _link, url = enrolment_link_create(user=member.user)
     token = url.split("token=")[1]
-    with caplog.at_level(logging.INFO, logger="hengelo_portal.requests"):
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
         enrol(Client(), enrolment_path(url))
     assert [r for r in caplog.records if getattr(r, "path", "").startswith("/account")]
     for record in caplog.records:

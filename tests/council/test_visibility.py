@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from council.models import Note, NoteVisibility, Question, QuestionStatus
-from hengelo_portal.caching import page_key
 from tests.admin.helpers import signed_in
+from web.caching import page_key
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_the_assigned_editor_sees_the_question_in_the_admin_but_no_note(
 
 
 def test_another_editor_sees_no_unpublished_question(workspace, programme):
-    from hengelo_portal.services import portal_user_create
+    from accounts.staff import portal_user_create
 
     other = portal_user_create(
         username="andere", role="redacteur", password="Begroting-Hengelo-2018"
@@ -469,7 +469,7 @@ def test_the_assigned_editor_sets_none_of_the_griffie_s_fields(
     status, assignment and merging stay as they were."""
     from django.urls import reverse
 
-    from hengelo_portal.services import portal_user_create
+    from accounts.staff import portal_user_create
     from tests.admin.helpers import form_data
 
     other = portal_user_create(
@@ -506,7 +506,7 @@ def test_history_pages_show_nothing_of_a_question_that_is_not_theirs(
 ):
     from django.urls import reverse
 
-    from hengelo_portal.services import portal_user_create
+    from accounts.staff import portal_user_create
 
     user = (
         administrator

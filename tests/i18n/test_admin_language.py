@@ -15,10 +15,10 @@ from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from hengelo_portal.middleware import PublicPageCacheMiddleware
 from programmes.models import Action
 from tests.admin.helpers import form_data
 from tests.html import page_text
+from web.middleware import PublicPageCacheMiddleware
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

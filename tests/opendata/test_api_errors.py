@@ -4,7 +4,7 @@ import pytest
 
 from django.test import RequestFactory
 
-from hengelo_portal.api_errors import server_error
+from web.api_errors import server_error
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from hengelo_portal.services import portal_user_create
+from accounts.staff import portal_user_create
 from opendata.jobs import (
     _heartbeat_key,
     _progress_key,

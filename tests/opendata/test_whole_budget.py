@@ -9,8 +9,8 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from accounts.staff import portal_user_create
 from content.models import PublicationStatus
-from hengelo_portal.services import portal_user_create
 from indicators.models import Indicator, IndicatorValue
 from opendata.exports import budget_frames
 from opendata.imports.pipeline import budget_file_import

@@ -11,9 +11,9 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hengelo_portal.caching import VERSION_KEY
 from programmes.models import Action
 from tests.production.servers import redis_url
+from web.caching import VERSION_KEY
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 

@@ -100,7 +100,7 @@ def test_health_and_ready(client):
 
 
 def test_logs_are_json_without_the_visitor(client, caplog):
-    caplog.set_level(logging.INFO, logger="hengelo_portal.requests")
+    caplog.set_level(logging.INFO, logger="portal.requests")
     client.get("/zoeken/?q=mijn+naam", REMOTE_ADDR="203.0.113.7")
     (console,) = [
         handler

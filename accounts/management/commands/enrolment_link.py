@@ -5,7 +5,8 @@ does not work; in the admin, the reset action mails the link instead."""
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError
 
-from accounts.services import local_time, second_factor_reset
+from accounts.notifications import local_time
+from accounts.services import second_factor_reset
 
 
 class Command(BaseCommand):

@@ -88,7 +88,7 @@ def answers_on_its_own_port(request) -> bool:
 
 def reads_every_parameter(request) -> bool:
     """Each parameter in the address is one the page reads (its view declares it:
-    hengelo_portal/params.py); a page that ignores a parameter would otherwise be
+    web/params.py); a page that ignores a parameter would otherwise be
     stored once per value of it."""
     if not request.GET:
         return True

@@ -28,7 +28,7 @@ from .caching import (
 )
 from .params import has_control_characters, query_readable
 
-request_log = logging.getLogger("hengelo_portal.requests")
+request_log = logging.getLogger("portal.requests")
 # As GZipMiddleware decides.
 _ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
@@ -108,7 +108,7 @@ class ControlCharacterMiddleware:
     …) in a name or value, or with more parameters than Django reads
     (DATA_UPLOAD_MAX_NUMBER_FIELDS). No form of the portal sends them, PostgreSQL
     refuses NUL in any text, and here every view is covered at once; the views
-    still parse what they read (hengelo_portal/params.py)."""
+    still parse what they read (web/params.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -236,7 +236,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not is_outage(exception):
             return None
-        logging.getLogger("hengelo_portal.database").error(
+        logging.getLogger("portal.database").error(
             "database unavailable", extra={"error": type(exception).__name__}
         )
         response = HttpResponse(render_to_string("503.html"), status=503)

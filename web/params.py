@@ -5,7 +5,7 @@ str.isdigit() and then break int() or the database); a text has no control
 characters or lone surrogates and a length cap (PostgreSQL refuses NUL); a page
 size is clamped. What cannot be read is treated as absent, or refused by the
 caller. Every view also says which parameters it reads (`reads_parameters`), so
-that the page cache keeps entries only for those (hengelo_portal/caching.py).
+that the page cache keeps entries only for those (web/caching.py).
 """
 
 import re

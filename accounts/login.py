@@ -1,15 +1,12 @@
-"""The admin site: two-factor login (TOTP) for staff when production settings are on,
-in Dutch at /admin/ and in English at /en/admin/."""
+"""The staff's login to the admin: user name, password and the code from the
+authenticator app (TOTP), used when production settings are on."""
 
 from django import forms
-from django.conf import settings
-from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .services import otp_device_verify
+from .staff import otp_device_verify
 
 
 class OneTimeCodeInput(forms.TextInput):
@@ -23,7 +20,7 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
     """User name, password and the code from the authenticator app, in one go.
 
     django-otp's own form asks for a choice of device after the first try; here
-    the code is checked against the user's devices (services.otp_device_verify).
+    the code is checked against the user's devices (staff.otp_device_verify).
     A wrong code is answered exactly as a wrong password, counts as a failed
     login for the lock-out as well, and the password is never shown again.
     """
@@ -69,27 +66,3 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
         # django-otp marks the session as verified when the user logs in.
         self.user_cache.otp_device = device
         return self.cleaned_data
-
-
-class PortalAdminSite(admin.AdminSite):
-    site_header = _("Begroting Hengelo: beheer")
-    site_title = _("Beheer begroting Hengelo")
-    index_title = _("Overzicht voor redacteuren")
-
-    @property
-    def login_form(self):
-        if settings.PORTAL_REQUIRE_2FA:
-            return TwoFactorLoginForm
-        return AdminAuthenticationForm
-
-    def each_context(self, request):
-        # "View site" opens the public site in the admin's language.
-        return {**super().each_context(request), "site_url": reverse("programmes:home")}
-
-    def has_permission(self, request):
-        allowed = super().has_permission(request)
-        if allowed and settings.PORTAL_REQUIRE_2FA:
-            # Password alone is not enough: the session must be verified by a
-            # code from the user's authenticator app.
-            return request.user.is_verified()
-        return allowed

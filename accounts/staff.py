@@ -1,4 +1,4 @@
-"""Accounts for civil servants: a staff user in one of the roles, and the check of
+"""Staff accounts: a civil servant's account in one of the roles, and the check of
 the code from their authenticator app."""
 
 from django_otp import devices_for_user

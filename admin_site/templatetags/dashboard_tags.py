@@ -2,9 +2,7 @@
 
 from django import template
 
-from council.selectors import is_clerk
-
-from ..dashboard import (
+from admin_site.dashboard import (
     actions_without_status_update,
     indicators_missing_value,
     newest_budget,
@@ -12,6 +10,7 @@ from ..dashboard import (
     questions_ready,
     recent_changes,
 )
+from council.selectors import is_clerk
 
 register = template.Library()
 

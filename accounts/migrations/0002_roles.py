@@ -1,11 +1,16 @@
-"""The groups Redacteur and Beheerder with their permissions (see hengelo_portal.roles)."""
+"""The groups of the roles with their permissions (see accounts.roles).
+
+Written as hengelo_portal's migration 0001_roles when the project package was an
+app; a database where that one ran has the groups already, so this one replaces it:
+Django then records it as applied without running it again (which would also undo
+what a Beheerder changed by hand)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from hengelo_portal.roles import roles_sync
+    from accounts.roles import roles_sync
 
     # Permissions are normally made after all migrations (post_migrate); on a
     # fresh database they must exist now for the groups to get them.
@@ -17,13 +22,16 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from hengelo_portal.roles import ROLES
+    from accounts.roles import ROLES
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES.values()).delete()
 
 
 class Migration(migrations.Migration):
+    replaces = [("hengelo_portal", "0001_roles")]
+
     dependencies = [
+        ("accounts", "0001_enrolment_and_history"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("programmes", "0002_history_version_status_changed_at"),

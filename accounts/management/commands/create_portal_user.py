@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
-from hengelo_portal.roles import ROLES
-from hengelo_portal.services import portal_user_create
+from accounts.roles import ROLES
+from accounts.staff import portal_user_create
 
 PASSWORD_ENV = "PORTAL_USER_PASSWORD"
 
