@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from hengelo_portal.params import TABLE_PARAMETERS, YEAR, int_param, reads_parameters
-from programmes.money.selectors import documents_compared
+from money.selectors import documents_compared
 
 from .charts import indicator_figure, overview_figure
 from .comparisons import indicator_sentence

@@ -47,7 +47,9 @@ def test_the_tag_writes_the_element_in_the_page_language(language, text):
 def markup_sources():
     """Every template, and the Python code that could write markup (template tags)."""
     base = Path(settings.BASE_DIR)
-    apps = [base / app for app in ("programmes", "indicators", "hengelo_portal")]
+    apps = [
+        base / app for app in ("programmes", "money", "indicators", "hengelo_portal")
+    ]
     templates = [base / "templates", *(app / "templates" for app in apps)]
     return [
         *(file for root in templates if root.exists() for file in root.rglob("*.html")),

@@ -5,7 +5,7 @@ import django_filters
 from rest_framework import serializers
 
 from hengelo_portal.params import YEAR, IntegerFilter
-from programmes.money.models import (
+from money.models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,

@@ -19,8 +19,6 @@ from content.models import (
 )
 from content.translations import TranslatedContentMixin, english_version
 from content.versioning import VersionedModel
-
-# Imported from programmes.models, at its end: Budget and Programme exist by then.
 from programmes.models import Budget, Programme
 
 
@@ -138,9 +136,14 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("financiële bedragen"))
+    history = history_of(
+        _("financiële bedragen"), table_name="programmes_historicalfinancialfigure"
+    )
 
     class Meta:
+        # Made when the money was part of the programmes app (migration
+        # programmes 0012): the tables kept their names.
+        db_table = "programmes_financialfigure"
         ordering = ["programme", "document", "year", "line"]
         verbose_name = _("financieel bedrag")
         verbose_name_plural = _("financiële bedragen")
@@ -246,9 +249,15 @@ class SummaryFigure(VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("bedragen van het overzicht van baten en lasten"))
+    history = history_of(
+        _("bedragen van het overzicht van baten en lasten"),
+        table_name="programmes_historicalsummaryfigure",
+    )
 
     class Meta:
+        # Made when the money was part of the programmes app (migration
+        # programmes 0012): the tables kept their names.
+        db_table = "programmes_summaryfigure"
         ordering = ["document", "programme__number", "year", "line"]
         verbose_name = _("bedrag van het overzicht van baten en lasten")
         verbose_name_plural = _("overzicht van baten en lasten")
@@ -357,9 +366,14 @@ class ProductChange(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("verschillen per product"))
+    history = history_of(
+        _("verschillen per product"), table_name="programmes_historicalproductchange"
+    )
 
     class Meta:
+        # Made when the money was part of the programmes app (migration
+        # programmes 0012): the tables kept their names.
+        db_table = "programmes_productchange"
         ordering = ["programme", "document", "order", "product_code"]
         verbose_name = _("verschil per product")
         verbose_name_plural = _("verschillen per product")
@@ -411,9 +425,14 @@ class Population(VersionedModel, TimeStampedModel):
         help_text=_("Waar het aantal vandaan komt, zoals 'CBS Statline'."),
     )
 
-    history = history_of(_("inwonertallen"))
+    history = history_of(
+        _("inwonertallen"), table_name="programmes_historicalpopulation"
+    )
 
     class Meta:
+        # Made when the money was part of the programmes app (migration
+        # programmes 0012): the tables kept their names.
+        db_table = "programmes_population"
         ordering = ["year"]
         verbose_name = _("inwonertal")
         verbose_name_plural = _("inwonertallen")
