@@ -5,6 +5,7 @@ notes about a figure all survive, and the way back keeps them too."""
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -99,7 +100,6 @@ def _old_portal(old):
 def _assert_all_there(figure_pk, content_type_pks):
     from django.contrib.admin.models import LogEntry
     from django.contrib.auth.models import User
-    from django.contrib.contenttypes.models import ContentType
 
     from council.models import Note
     from money.models import FinancialFigure, Population
@@ -148,8 +148,6 @@ def test_the_money_moves_with_everything_that_refers_to_it():
 def test_the_way_back_gives_the_content_types_back_to_programmes():
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
     try:
-        from django.contrib.contenttypes.models import ContentType
-
         from money.models import FinancialFigure
 
         pk = ContentType.objects.get_for_model(FinancialFigure).pk
@@ -161,6 +159,42 @@ def test_the_way_back_gives_the_content_types_back_to_programmes():
             "programmes",
             "financialfigure",
         )
+    finally:
+        _migrate(latest)
+        ContentType.objects.clear_cache()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_content_type_made_twice_keeps_who_holds_what_and_what_points_at_it():
+    """A migrate that stopped half-way left money's content type beside the old
+    one: the permissions, log lines and notes go to money's, the old one goes."""
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        old = _migrate(BEFORE)
+        figure_pk, _ = _old_portal(old)
+        twin = old.get_model("contenttypes", "ContentType").objects.create(
+            app_label="money", model="financialfigure"
+        )
+
+        _migrate(latest)
+
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.auth.models import User
+
+        from council.models import Note
+        from money.models import FinancialFigure
+
+        ContentType.objects.clear_cache()
+        assert ContentType.objects.get_for_model(FinancialFigure).pk == twin.pk
+        assert not ContentType.objects.filter(
+            app_label="programmes", model="financialfigure"
+        ).exists()
+        figure = FinancialFigure.objects.get(pk=figure_pk)
+        assert User.objects.get(username="penning").has_perm(
+            "money.change_financialfigure"
+        )
+        assert LogEntry.objects.get().get_edited_object() == figure
+        assert Note.objects.get().target == figure
     finally:
         _migrate(latest)
         ContentType.objects.clear_cache()
