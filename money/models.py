@@ -3,6 +3,9 @@
 Figures are stored as published: signs as the budget prints them (costs negative,
 income positive) and totals as printed, never recomputed (a published total may
 differ by 1 from the sum of its lines through rounding; the admin flags it).
+
+The tables, and those of the history, keep the names they had when the money was
+part of the programmes app (`db_table`, `table_name`; money 0001 moved the models).
 """
 
 from django.core.exceptions import ValidationError
@@ -141,8 +144,6 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
     )
 
     class Meta:
-        # Made when the money was part of the programmes app (migration
-        # programmes 0012): the tables kept their names.
         db_table = "programmes_financialfigure"
         ordering = ["programme", "document", "year", "line"]
         verbose_name = _("financieel bedrag")
@@ -255,8 +256,6 @@ class SummaryFigure(VersionedModel, TimeStampedModel):
     )
 
     class Meta:
-        # Made when the money was part of the programmes app (migration
-        # programmes 0012): the tables kept their names.
         db_table = "programmes_summaryfigure"
         ordering = ["document", "programme__number", "year", "line"]
         verbose_name = _("bedrag van het overzicht van baten en lasten")
@@ -371,8 +370,6 @@ class ProductChange(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     )
 
     class Meta:
-        # Made when the money was part of the programmes app (migration
-        # programmes 0012): the tables kept their names.
         db_table = "programmes_productchange"
         ordering = ["programme", "document", "order", "product_code"]
         verbose_name = _("verschil per product")
@@ -430,8 +427,6 @@ class Population(VersionedModel, TimeStampedModel):
     )
 
     class Meta:
-        # Made when the money was part of the programmes app (migration
-        # programmes 0012): the tables kept their names.
         db_table = "programmes_population"
         ordering = ["year"]
         verbose_name = _("inwonertal")
