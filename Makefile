@@ -69,14 +69,14 @@ lint: $(VENV)/.dev $(CATALOGUES) ## ruff, djLint, the import contracts, missing 
 	$(BIN)/ruff format --check .
 	@# The floors of docs/developers.md (pyproject.toml [tool.importlinter]).
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/djlint templates programmes/templates indicators/templates council/templates accounts/templates opendata/templates --lint
+	$(BIN)/djlint templates programmes/templates money/templates indicators/templates council/templates accounts/templates opendata/templates --lint
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 	msgfmt --check --output-file=/dev/null locale/en/LC_MESSAGES/django.po
 
 format: $(VENV)/.dev ## Format the Python code and templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djlint templates programmes/templates indicators/templates council/templates accounts/templates opendata/templates --reformat
+	$(BIN)/djlint templates programmes/templates money/templates indicators/templates council/templates accounts/templates opendata/templates --reformat
 
 user: $(VENV)/.runtime ## Create an account in a role: make user NAME=anouk ROLE=redacteur (asks for a password)
 	@test -n "$(NAME)" -a -n "$(ROLE)" || { echo "usage: make user NAME=<username> ROLE=redacteur|beheerder|griffie [EMAIL=...]"; exit 2; }

@@ -14,7 +14,7 @@ from council.models import Question, QuestionStatus
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.models import Action, ActionStatus, Budget
 
-DOMAIN_APPS = ("programmes", "indicators")
+DOMAIN_APPS = ("programmes", "money", "indicators")
 HISTORY_TYPES = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
 
 

@@ -16,6 +16,12 @@ from django.utils.text import slugify
 
 from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue, UnitKind, ValueKind
+from money.models import (
+    FigureKind,
+    FinancialFigure,
+    FinancialLine,
+    ProductChange,
+)
 from programmes.models import (
     Action,
     ActionKind,
@@ -32,12 +38,6 @@ from programmes.models import (
     Reference,
     ReferenceKind,
     Theme,
-)
-from programmes.money.models import (
-    FigureKind,
-    FinancialFigure,
-    FinancialLine,
-    ProductChange,
 )
 
 

@@ -108,9 +108,12 @@ def publicly_visible(obj) -> bool:
     return manager.public().filter(pk=obj.pk).exists()
 
 
-def history_of(verbose_name_plural):
-    """Who changed what and when, for the admin's history view and its undo."""
+def history_of(verbose_name_plural, table_name=None):
+    """Who changed what and when, for the admin's history view and its undo.
+
+    `table_name` for a model that moved to another app and kept its tables."""
     return HistoricalRecords(
         verbose_name=format_lazy("{} (geschiedenis)", verbose_name_plural),
         verbose_name_plural=format_lazy("{} (geschiedenis)", verbose_name_plural),
+        table_name=table_name,
     )

@@ -33,7 +33,7 @@ TARGETS = {
     "action": TargetKind("programmes.Action", _("actie"), "theme__programme"),
     "indicator": TargetKind("indicators.Indicator", _("beleidsindicator"), "programme"),
     "financialfigure": TargetKind(
-        "programmes.FinancialFigure", _("financieel bedrag"), "programme", "regel-{pk}"
+        "money.FinancialFigure", _("financieel bedrag"), "programme", "regel-{pk}"
     ),
 }
 

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from programmes.money.selectors import documents_compared
+from money.selectors import documents_compared
 from web.params import TABLE_PARAMETERS, YEAR, int_param, reads_parameters
 
 from .charts import indicator_figure, overview_figure

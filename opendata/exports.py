@@ -17,6 +17,14 @@ from council.models import NoteVisibility, QuestionStatus
 from council.selectors import notes_of, public_questions
 from council.targets import with_public_parts
 from indicators.models import IndicatorValue, UnitKind, ValueKind
+from money.models import (
+    FigureKind,
+    FinancialFigure,
+    FinancialLine,
+    MoneyUnit,
+    Population,
+    ProductChange,
+)
 from programmes.filters import filter_programme
 from programmes.models import (
     Action,
@@ -32,14 +40,6 @@ from programmes.models import (
     Programme,
     Reference,
     ReferenceKind,
-)
-from programmes.money.models import (
-    FigureKind,
-    FinancialFigure,
-    FinancialLine,
-    MoneyUnit,
-    Population,
-    ProductChange,
 )
 from programmes.selectors import agendas_of_programmes
 

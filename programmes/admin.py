@@ -334,7 +334,3 @@ class GlossaryTermAdmin(PortalAdmin):
     list_display = ["term", "meaning", "updated_at"]
     search_fields = ["term", "meaning", "description"]
     prepopulated_fields = {"slug": ["term"]}
-
-
-# The money of a programme has its admin beside its models (programmes/money/).
-from .money import admin as money_admin  # noqa: E402, F401

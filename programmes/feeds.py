@@ -1,18 +1,17 @@
 """Atom feed of recent changes, so council members can follow what changed."""
 
-from dataclasses import dataclass
-
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Action, FinancialFigure, ProductChange, Programme, Theme
+from .models import Action, Programme, Theme
 
 FEED_SIZE = 30
 
 # (queryset factory, kind label, date field) of every kind of content in the
-# feed; other apps add theirs with `register`.
+# feed; other apps add theirs with `register` (money and indicators, in their
+# AppConfig).
 _sources = []
 
 
@@ -45,62 +44,6 @@ register(
     ),
     kind=_("Nieuw onderdeel"),
     date="created_at",
-)
-
-
-@dataclass
-class FinancesChanged:
-    """One feed entry for the figures of a programme's overview in one document
-    that changed: an import of 78 figures is one piece of news, not 78."""
-
-    programme: object
-    document: object
-    figures: list
-
-    def __str__(self):
-        return f"{self.programme} ({self.document})"
-
-    @property
-    def updated_at(self):
-        return self.figures[0].updated_at
-
-    @property
-    def created_at(self):
-        return min(figure.created_at for figure in self.figures)
-
-    @property
-    def description(self):
-        return _("Gewijzigd: %(figures)s.") % {
-            "figures": ", ".join(str(figure) for figure in self.figures[:12])
-        }
-
-    def get_absolute_url(self):
-        return self.figures[0].get_absolute_url()
-
-
-def _finances_changed():
-    recent = (
-        FinancialFigure.objects.public()
-        .select_related("programme__budget", "document")
-        .order_by("-updated_at")[: FEED_SIZE * 10]
-    )
-    grouped = {}
-    for figure in recent:
-        key = (figure.programme_id, figure.document_id)
-        if key not in grouped:
-            grouped[key] = FinancesChanged(figure.programme, figure.document, [])
-        grouped[key].figures.append(figure)
-    return list(grouped.values())
-
-
-register(_finances_changed, kind=_("Financiën"))
-register(
-    lambda: (
-        ProductChange.objects.public()
-        .select_related("programme__budget", "document")
-        .order_by("-updated_at")
-    ),
-    kind=_("Verschil per product"),
 )
 
 

@@ -777,16 +777,3 @@ class GlossaryTerm(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return self.term
-
-
-# The money of a programme lives in its own module (programmes/money/); importing it
-# here registers its models with the app.
-from programmes.money.models import (  # noqa: E402, F401
-    FigureKind,
-    FinancialFigure,
-    FinancialLine,
-    MoneyUnit,
-    Population,
-    ProductChange,
-    SummaryFigure,
-)

@@ -3,7 +3,8 @@
 On English pages the English versions of the fields (`title_en`, …) are searched
 too, with PostgreSQL's English configuration, and results show the English text
 where an editor gave one. Other apps add their own content with `register`
-(indicators does, in its AppConfig), so that this app never has to import them.
+(money and indicators do, in their AppConfig), so that this app never has to
+import them.
 """
 
 import re
@@ -28,7 +29,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from content.translations import ENGLISH
 
-from .models import Action, GlossaryTerm, Paragraph, ProductChange, Programme
+from .models import Action, GlossaryTerm, Paragraph, Programme
 
 # Markers PostgreSQL puts around matches; the text is escaped before they become
 # <mark> tags, so editors' text can never inject HTML through a search result.
@@ -289,20 +290,5 @@ register(
         kind=gettext_lazy("Begrip"),
         title=lambda g: g.term,
         url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
-    )
-)
-register(
-    SearchField(
-        queryset=lambda: ProductChange.objects.public().select_related(
-            "programme__budget", "document"
-        ),
-        fields=("product_code", "product_name", "explanation"),
-        snippet_field="explanation",
-        kind=gettext_lazy("Product"),
-        title=lambda c: (
-            f"{c.product_code} {c.localized('product_name')} – {c.document}"
-        ),
-        title_field="product_name",
-        url=lambda c: c.get_absolute_url(),
     )
 )

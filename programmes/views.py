@@ -16,8 +16,7 @@ from web.params import (
 
 from .filters import ActionPageFilter, actions_for_list
 from .models import Action, Agenda, Budget, GlossaryTerm
-from .money.charts import money_charts, shares_sentence
-from .money.selectors import budget_shares, programme_money
+from .parts import programme_parts
 from .search import search as search_everything
 from .selectors import (
     action_with_details,
@@ -42,7 +41,6 @@ def home(request):
     budget = budget_on_show(year=int_param(request.GET, "jaar", **YEAR))
     budgets = Budget.objects.public().filter(programmes__isnull=False).distinct()
     programmes = budget.programmes.public() if budget else []
-    shares = budget_shares(budget)
     return render(
         request,
         "programmes/home.html",
@@ -50,8 +48,6 @@ def home(request):
             "budget": budget,
             "programmes": programmes,
             "budgets": budgets,
-            "shares": shares,
-            "shares_sentence": shares_sentence(shares) if shares else "",
         },
     )
 
@@ -91,10 +87,9 @@ def render_programme(request, programme, agendas, *, preview=False):
                 }
         goals += by_kind.get("goal", [])
     figures = list(programme.key_figures.all())
-    finances = programme_money(programme, public_only=not preview)
-    # A programme of which only the money is entered (as programmes 2 to 8 of the
-    # seed): the page says so instead of showing empty headings.
-    only_money = bool(finances.shown) and not (
+    # Whether the programme has more than its money (programmes 2 to 8 of the
+    # seed have only that): the page says so instead of showing empty headings.
+    own_content = bool(
         goals
         or figures
         or agendas
@@ -112,9 +107,9 @@ def render_programme(request, programme, agendas, *, preview=False):
             "money": [f for f in figures if f.is_money],
             "targets": [f for f in figures if not f.is_money],
             "preview": preview,
-            "finances": finances,
-            "only_money": only_money,
-            **money_charts(finances),
+            "own_content": own_content,
+            # The money (money/pages.py) and any other app's part of the page.
+            **programme_parts(programme, public_only=not preview),
             "other_years": (
                 programme.other_years
                 if hasattr(programme, "other_years")

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from money.models import FinancialFigure, Population, ProductChange
 from programmes.models import Budget, Programme
-from programmes.money.models import FinancialFigure, Population, ProductChange
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
 from tests.programmes.factories import (
     ActionFactory,

@@ -18,7 +18,7 @@ from content.signals import content_written
 
 from .params import declared_parameters
 
-CONTENT_APPS = {"programmes", "indicators"}
+CONTENT_APPS = {"programmes", "money", "indicators"}
 VERSION_KEY = "portal:content-version"
 
 

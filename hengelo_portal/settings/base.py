@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "content",
     "accounts",
     "programmes",
+    "money",
     "indicators",
     "council",
     "opendata",
@@ -308,8 +309,8 @@ SPECTACULAR_SETTINGS = {
         "ActionKindEnum": "programmes.models.ActionKind",
         "ReferenceKindEnum": "programmes.models.ReferenceKind",
         "ValueKindEnum": "indicators.models.ValueKind",
-        "MoneyUnitEnum": "programmes.money.models.MoneyUnit",
-        "FigureKindEnum": "programmes.money.models.FigureKind",
+        "MoneyUnitEnum": "money.models.MoneyUnit",
+        "FigureKindEnum": "money.models.FigureKind",
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "LICENSE": {

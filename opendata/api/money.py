@@ -4,7 +4,7 @@ the exploitation figures as published and the explained changes per product."""
 import django_filters
 from rest_framework import serializers
 
-from programmes.money.models import (
+from money.models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from content.cells import dutch_number
 from content.services import field_labels
-from programmes.money.models import (
+from money.models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,

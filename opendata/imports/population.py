@@ -10,7 +10,7 @@ import pandas as pd
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programmes.money.models import Population
+from money.models import Population
 
 from ..columns import POPULATION_COLUMNS
 from .results import Problem

@@ -14,8 +14,6 @@ from content.cells import year_text
 from content.translations import ENGLISH
 
 from ..models import AmountUnit, GlossaryTerm, Programme
-from ..money.words import grouped as grouped_number
-from ..money.words import unit_caption
 
 register = template.Library()
 
@@ -279,18 +277,6 @@ def only_in_dutch_note():
         '<small class="only-in-dutch" lang="en">({})</small>',
         _("Alleen in het Nederlands"),
     )
-
-
-@register.filter
-def money_unit(unit):
-    """ "× € 1.000" or "in euro's": the unit a table of the budget's money is in."""
-    return unit_caption(unit)
-
-
-@register.filter
-def grouped(number):
-    """A whole number with thousands separators: 81.000 (81,000 on English pages)."""
-    return grouped_number(number)
 
 
 @register.filter(name="year")

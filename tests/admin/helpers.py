@@ -41,7 +41,7 @@ def form_data(html: str) -> dict:
 def first_record(model):
     """The seed's first record of `model`; for the few kinds the seed has none of
     (no number of inhabitants is guessed), one made as an editor would."""
-    from programmes.money.models import Population
+    from money.models import Population
 
     obj = model.objects.first()
     if obj is None and model is Population:

@@ -19,9 +19,9 @@ PAGES = [
     "programmes/budget/1/change/",
     "indicators/indicator/1/change/",  # tabular values with a budget select
     # The money in the layout of the table, editable in place, rounding named.
-    "programmes/financialfigure/?programme__id__exact=1&document__id__exact=2",
-    "programmes/productchange/1/change/",
-    "programmes/population/add/",
+    "money/financialfigure/?programme__id__exact=1&document__id__exact=2",
+    "money/productchange/1/change/",
+    "money/population/add/",
 ]
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("seed_data")
 MODEL_ADMINS = [
     model
     for model in admin.site._registry
-    if model._meta.app_label in {"programmes", "indicators"}
+    if model._meta.app_label in {"programmes", "money", "indicators"}
 ]
 ROLE_CLIENTS = ["editor_client", "administrator_client", "admin_client"]
 
@@ -49,7 +49,7 @@ def test_model_admin_pages_open(request, client_fixture, model):
 
 
 def test_every_domain_model_is_registered():
-    for app_label in ("programmes", "indicators"):
+    for app_label in ("programmes", "money", "indicators"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue
@@ -57,7 +57,7 @@ def test_every_domain_model_is_registered():
 
 
 def test_every_field_speaks_dutch_to_a_new_civil_servant():
-    for app_label in ("programmes", "indicators"):
+    for app_label in ("programmes", "money", "indicators"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue

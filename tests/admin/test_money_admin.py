@@ -5,14 +5,14 @@ import pytest
 
 from django.urls import reverse
 
-from programmes.money.models import FinancialFigure
+from money.models import FinancialFigure
 from tests.admin.helpers import form_data
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
 PAGE = "/programmas/2018/economie-werk-en-inkomen/"
-LIST = reverse("admin:programmes_financialfigure_changelist")
+LIST = reverse("admin:money_financialfigure_changelist")
 
 
 def _filtered(document_year=2018):
@@ -80,7 +80,7 @@ def test_a_word_where_an_amount_belongs_is_refused(editor_client):
 def test_a_year_twice_in_one_document_is_refused(editor_client):
     figure = FinancialFigure.objects.filter(document__year=2018).first()
     response = editor_client.post(
-        reverse("admin:programmes_financialfigure_add"),
+        reverse("admin:money_financialfigure_add"),
         {
             "programme": figure.programme_id,
             "document": figure.document_id,

@@ -22,7 +22,7 @@ PAYLOAD = (
 def fill_every_text_field():
     """Put the payload (cut to fit) into every free text field of the content."""
     changed = 0
-    for app_label in ("programmes", "indicators"):
+    for app_label in ("programmes", "money", "indicators"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue

@@ -11,8 +11,8 @@ import pytest
 from council.models import NoteVisibility
 from council.services import note_create, question_ask, question_update
 from indicators.models import Indicator
+from money.models import FinancialFigure
 from programmes.models import Action
-from programmes.money.models import FinancialFigure
 from tests.admin.helpers import signed_in
 from tests.html import page_text
 

@@ -3,7 +3,7 @@ for the member and their fractie, never for anyone else."""
 
 import pytest
 
-from programmes.money.models import FinancialFigure
+from money.models import FinancialFigure
 from tests.admin.helpers import signed_in
 from tests.html import page_text
 

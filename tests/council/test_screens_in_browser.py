@@ -145,7 +145,7 @@ def test_a_member_reaches_the_forms_in_a_few_tab_stops(
     page, member, programme, paragraph
 ):
     """The first note form was 31 tab stops deep (issue 21, item 9)."""
-    from programmes.money.models import FinancialFigure
+    from money.models import FinancialFigure
 
     member_login(page)
     page.goto(programme.get_absolute_url())

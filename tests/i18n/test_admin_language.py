@@ -106,7 +106,7 @@ def test_every_model_name_label_and_help_text_has_english():
     except words that are the same in both languages."""
     same_in_both = {"status", "agenda", "pilot", "term", "euro", "import"}
     untranslated = []
-    for app_label in ("programmes", "indicators"):
+    for app_label in ("programmes", "money", "indicators"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue  # django-simple-history's own tables

@@ -10,7 +10,7 @@ from django.conf import settings
 from tests.i18n.template_text import unmarked_text
 
 BASE = Path(settings.BASE_DIR)
-APPS = ("programmes", "indicators", "opendata")
+APPS = ("programmes", "money", "indicators", "opendata")
 PUBLIC_TEMPLATES = sorted(
     [
         *BASE.glob("templates/*.html"),

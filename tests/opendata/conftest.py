@@ -5,6 +5,12 @@ import pytest
 from django.apps import apps
 
 from indicators.models import Indicator, IndicatorValue
+from money.models import (
+    FinancialFigure,
+    Population,
+    ProductChange,
+    SummaryFigure,
+)
 from programmes.models import (
     Action,
     ActionLine,
@@ -16,12 +22,6 @@ from programmes.models import (
     Programme,
     Reference,
     Theme,
-)
-from programmes.money.models import (
-    FinancialFigure,
-    Population,
-    ProductChange,
-    SummaryFigure,
 )
 
 # Children before parents, so that PROTECT never stops the emptying.
@@ -49,7 +49,7 @@ def domain_snapshot() -> dict:
     """Every row of every domain table, to prove that nothing was written."""
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
-        for app in ("programmes", "indicators")
+        for app in ("programmes", "money", "indicators")
         for model in apps.get_app_config(app).get_models()
         if model._meta.model_name != "importrun"
     }

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from content.models import PublicationStatus
+from money.models import Population
 from opendata.columns import AGENDA_COLUMNS, GLOSSARY_COLUMNS, TEXT_COLUMNS
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frames_to_xlsx
@@ -17,7 +18,6 @@ from programmes.models import (
     Paragraph,
     Reference,
 )
-from programmes.money.models import Population
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")

@@ -33,7 +33,7 @@ WHOLE_BUDGET = yaml.safe_load(
     (FIXTURES / "begroting-2018-alle-programmas.yaml").read_text(encoding="utf-8")
 )
 PROGRAMME_1_FIGURES = sum(
-    record["model"] == "programmes.financialfigure"
+    record["model"] == "money.financialfigure"
     for record in yaml.safe_load(
         (FIXTURES / "financien-programma-1.yaml").read_text(encoding="utf-8")
     )
@@ -157,8 +157,8 @@ def test_money_as_published_with_its_unit(client):
 
 
 def test_money_of_a_draft_document_never_appears(client):
+    from money.models import FinancialFigure
     from programmes.models import Budget
-    from programmes.money.models import FinancialFigure
 
     every = FinancialFigure.objects.count()
     of_2017 = FinancialFigure.objects.filter(document__year=2017).count()

@@ -3,11 +3,11 @@ nothing, Dutch messages with row and column, Dutch number formats, the unit per 
 
 import pytest
 
+from money.models import FinancialFigure
 from opendata.exports import financial_figures_frame
 from opendata.imports.pipeline import budget_file_import
 from opendata.models import ImportRun
 from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
-from programmes.money.models import FinancialFigure
 from tests.html import page_text
 
 pytestmark = pytest.mark.usefixtures("seed_data")

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from accounts.staff import portal_user_create
 from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue
+from money.models import Population, ProductChange, SummaryFigure
 from opendata.exports import budget_frames
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frame_to_csv, frames_to_xlsx
@@ -27,7 +28,6 @@ from programmes.models import (
     Reference,
     Theme,
 )
-from programmes.money.models import Population, ProductChange, SummaryFigure
 from tests.html import page_text
 from tests.opendata.conftest import DOMAIN_MODELS_TO_EMPTY, domain_snapshot
 

@@ -11,10 +11,10 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from money.models import FinancialFigure, SummaryFigure
 from programmes.models import Programme
-from programmes.money.models import FinancialFigure, SummaryFigure
 from tests.html import page_text, tables
-from tests.programmes.test_money import LABELS, expected_cell
+from tests.money.test_money import LABELS, expected_cell
 
 DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

@@ -3,6 +3,9 @@
 Figures are stored as published: signs as the budget prints them (costs negative,
 income positive) and totals as printed, never recomputed (a published total may
 differ by 1 from the sum of its lines through rounding; the admin flags it).
+
+The tables, and those of the history, keep the names they had when the money was
+part of the programmes app (`db_table`, `table_name`; money 0001 moved the models).
 """
 
 from django.core.exceptions import ValidationError
@@ -19,8 +22,6 @@ from content.models import (
 )
 from content.translations import TranslatedContentMixin, english_version
 from content.versioning import VersionedModel
-
-# Imported from programmes.models, at its end: Budget and Programme exist by then.
 from programmes.models import Budget, Programme
 
 
@@ -138,9 +139,12 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("financiële bedragen"))
+    history = history_of(
+        _("financiële bedragen"), table_name="programmes_historicalfinancialfigure"
+    )
 
     class Meta:
+        db_table = "programmes_financialfigure"
         ordering = ["programme", "document", "year", "line"]
         verbose_name = _("financieel bedrag")
         verbose_name_plural = _("financiële bedragen")
@@ -246,9 +250,13 @@ class SummaryFigure(VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("bedragen van het overzicht van baten en lasten"))
+    history = history_of(
+        _("bedragen van het overzicht van baten en lasten"),
+        table_name="programmes_historicalsummaryfigure",
+    )
 
     class Meta:
+        db_table = "programmes_summaryfigure"
         ordering = ["document", "programme__number", "year", "line"]
         verbose_name = _("bedrag van het overzicht van baten en lasten")
         verbose_name_plural = _("overzicht van baten en lasten")
@@ -357,9 +365,12 @@ class ProductChange(TranslatedContentMixin, VersionedModel, TimeStampedModel):
 
     objects = PublicQuerySet.as_manager()
 
-    history = history_of(_("verschillen per product"))
+    history = history_of(
+        _("verschillen per product"), table_name="programmes_historicalproductchange"
+    )
 
     class Meta:
+        db_table = "programmes_productchange"
         ordering = ["programme", "document", "order", "product_code"]
         verbose_name = _("verschil per product")
         verbose_name_plural = _("verschillen per product")
@@ -411,9 +422,12 @@ class Population(VersionedModel, TimeStampedModel):
         help_text=_("Waar het aantal vandaan komt, zoals 'CBS Statline'."),
     )
 
-    history = history_of(_("inwonertallen"))
+    history = history_of(
+        _("inwonertallen"), table_name="programmes_historicalpopulation"
+    )
 
     class Meta:
+        db_table = "programmes_population"
         ordering = ["year"]
         verbose_name = _("inwonertal")
         verbose_name_plural = _("inwonertallen")

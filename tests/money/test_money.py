@@ -16,16 +16,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import PublicationStatus
-from programmes.models import Budget
-from programmes.money.charts import costs_and_income_figure
-from programmes.money.models import (
+from money.charts import costs_and_income_figure
+from money.models import (
     FigureKind,
     FinancialFigure,
     FinancialLine,
     Population,
     ProductChange,
 )
-from programmes.money.selectors import programme_money, rounding_differences
+from money.selectors import programme_money, rounding_differences
+from programmes.models import Budget
 from tests.html import page_text, tables
 
 DATA = Path(settings.BASE_DIR).parent / "shared" / "data"

@@ -1,9 +1,9 @@
 """The admin of a programme's money: the figures in the layout of the budget's table.
 
-Registered from programmes/admin.py. The change list of figures is the table itself:
-filtered on a programme and document it lists the lines in the budget's order and
-the years beside each other, each amount editable in place (with the version check
-of every list), and names every published total that is not the sum of its lines.
+The change list of figures is the table itself: filtered on a programme and
+document it lists the lines in the budget's order and the years beside each other,
+each amount editable in place (with the version check of every list), and names
+every published total that is not the sum of its lines.
 """
 
 from django.contrib import admin, messages

@@ -1,5 +1,8 @@
 """Load the Begroting 2018 (programme 1 in full, every programme's money) and the
-glossary: on a fresh database all of it, on an existing portal what it lacks."""
+glossary: on a fresh database all of it, on an existing portal what it lacks.
+
+In the money app because the money reads the programmes and not the other way
+round: the command needs both."""
 
 from io import StringIO
 from pathlib import Path
@@ -10,8 +13,9 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
-from programmes.models import FinancialFigure, GlossaryTerm, Programme
-from programmes.money.services import published_budget_load
+from money.models import FinancialFigure
+from money.services import published_budget_load
+from programmes.models import GlossaryTerm, Programme
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
