@@ -49,7 +49,14 @@ def markup_sources():
     base = Path(settings.BASE_DIR)
     apps = [
         base / app
-        for app in ("programmes", "money", "indicators", "web", "accounts", "admin_site")
+        for app in (
+            "programmes",
+            "money",
+            "indicators",
+            "web",
+            "accounts",
+            "admin_site",
+        )
     ]
     templates = [base / "templates", *(app / "templates" for app in apps)]
     return [
