@@ -317,6 +317,7 @@ register(
         kind=gettext_lazy("Programma"),
         title=str,
         url=lambda p: p.get_absolute_url(),
+        stored_vectors=("search_nl", "search_en"),
     )
 )
 register(
@@ -354,6 +355,7 @@ register(
         kind=gettext_lazy("Begrip"),
         title=lambda g: g.term,
         url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
+        stored_vectors=("search_nl", "search_en"),
     )
 )
 register(

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from content.models import PublicationStatus
 from programmes import search as search_module
-from programmes.models import Action, Paragraph
-from programmes.search import highlight, search
+from programmes.models import Action
+from programmes.search import english_twin, highlight, search
 from tests.html import page_text
 from tests.programmes.factories import ActionFactory, BudgetFactory, ThemeFactory
 
@@ -124,21 +124,34 @@ def test_an_edited_action_is_found_by_its_new_words_at_once():
 
 
 @on_postgres
-def test_stored_paragraph_vectors_equal_the_computed_ones():
-    # Migration 0012's generated columns hold the paragraph's own text; the
-    # theme's title is added per row (search.py).
-    paragraph = Paragraph.objects.first()
-    paragraph.text_en = "The harbour and the companies"
-    paragraph.save()
-    rows = Paragraph.objects.annotate(
-        **{
-            name: Cast(RawSQL(f'"programmes_paragraph"."{column}"', []), TextField())
-            for name, column in (("stored", "search_nl"), ("stored_en", "search_en"))
-        },
-        computed=Cast(SearchVector("text", config="dutch"), TextField()),
-        computed_en=Cast(SearchVector("text_en", config="english"), TextField()),
+@pytest.mark.parametrize(
+    "kind",
+    [p.kind for p in search_module._providers if p.stored_vectors],
+    ids=str,
+)
+def test_every_kinds_stored_vectors_equal_the_computed_ones(kind):
+    # The generated columns (programmes 0008 and 0012, indicators 0008) must say
+    # what SearchVector says over the model's own fields that search names, and
+    # over their English twins; fields across a relation are added per row.
+    (provider,) = [p for p in search_module._providers if p.kind == kind]
+    model = provider.queryset().model
+    own = [name for name in provider.fields if "__" not in name]
+    twins = [t for t in (english_twin(model, name) for name in own) if t]
+    model.objects.filter(pk=model.objects.order_by("pk").first().pk).update(
+        **{twin: "The harbour and the companies" for twin in twins}
+    )
+    table = model._meta.db_table
+    dutch, english = (
+        Cast(RawSQL(f'"{table}"."{column}"', []), TextField())
+        for column in provider.stored_vectors
+    )
+    rows = model.objects.annotate(
+        stored=dutch,
+        computed=Cast(SearchVector(*own, config="dutch"), TextField()),
+        stored_en=english,
+        computed_en=Cast(SearchVector(*twins, config="english"), TextField()),
     ).values_list("stored", "computed", "stored_en", "computed_en")
-    assert len(rows) == Paragraph.objects.count() > 0
+    assert len(rows) == model.objects.count() > 0
     for stored_nl, computed_nl, stored_english, computed_english in rows:
         assert stored_nl == computed_nl
         assert stored_english == computed_english
