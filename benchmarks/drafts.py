@@ -9,8 +9,10 @@ feed, which must skip them all, went from about 20 ms to 0.4-0.8 s (issue 22).
 On its own PostgreSQL database (dropped and made again): the seed and the large
 synthetic budget of `make benchmark` (generate.budget_generate), the public
 pages measured in-process; then the drafts (generate.drafts_generate), the same
-pages again; then gunicorn (2 sync workers, the page cache off) with wrk's
-`--connections` clients asking for random searches. Everything on loopback.
+pages again; then gunicorn as production runs it (`-c python:hengelo_portal.gunicorn`,
+docs/operators.md: its number of sync workers, 2 per core plus one, the page cache
+off) with wrk's `--connections` clients asking for random searches. Everything on
+loopback.
 """
 
 import argparse
@@ -35,6 +37,7 @@ PAGES = [
     ("API list", "/api/v1/acties/"),
     ("feed", "/wijzigingen/atom/"),
     ("search", "/zoeken/?q=werk"),
+    ("search, two words", "/zoeken/?q=werk+inkomen"),
     ("search, rare word", "/zoeken/?q=schuldhulpverlening"),
 ]
 # What a visitor waits for at most: the issue counted searches over 2 s.
@@ -122,7 +125,9 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
     with socket.socket() as sock:  # a free port: other runs may share the machine
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = throughput.server_environment(dict(SERVER_ENV, DATABASE_URL=database))
+    env = throughput.server_environment(
+        dict(SERVER_ENV, DATABASE_URL=database, GUNICORN_BIND=f"127.0.0.1:{port}")
+    )
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(
         WRK_SCRIPT
@@ -136,11 +141,10 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
             sys.executable,
             "-m",
             "gunicorn",
+            # Production's settings (workers, time-outs); only the logs quieter.
+            "-c",
+            "python:hengelo_portal.gunicorn",
             "hengelo_portal.wsgi:application",
-            "--workers",
-            str(throughput.WORKERS),
-            "--bind",
-            f"127.0.0.1:{port}",
             "--log-level",
             "warning",
             "--access-logfile",
@@ -177,8 +181,26 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
         script.unlink()
     result = json.loads(output.strip().splitlines()[-1])
     result["connections"] = connections
+    result["workers"] = _production_workers(env)
     result["per_second"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
     return result
+
+
+def _production_workers(env: dict) -> int:
+    """The number of workers hengelo_portal/gunicorn.py gives gunicorn here."""
+    output = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import hengelo_portal.gunicorn as g; print(g.workers)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(output.strip())
 
 
 def _report(results: dict, load: dict, counts: dict, args) -> str:
@@ -224,9 +246,11 @@ p95 ms per page.
 |---|---|---|
 {table}
 
-Search under load, with the drafts: gunicorn (2 sync workers, the page cache
+Search under load, with the drafts: gunicorn with production's settings
+(`hengelo_portal/gunicorn.py`: {load["workers"]} sync workers here, the page cache
 off), wrk with {load["connections"]} connections for {args.seconds} s, each
-request a different search of two words.
+request a different search of two words. Load average before the run:
+{load["load_before"]}.
 
 | figure | value |
 |---|---|
@@ -276,7 +300,9 @@ def main() -> int:
         "draft_budgets": Budget.objects.exclude(pk__in=Budget.objects.public()).count(),
     }
     _log(f"search under load: {args.connections} connections, {args.seconds} s")
+    load_before = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     load = _search_under_load(database, args.connections, args.seconds)
+    load["load_before"] = load_before
     _log(f"search under load: {load}")
     Path(args.output).write_text(_report(results, load, counts, args))
     _log(f"written: {args.output}")
