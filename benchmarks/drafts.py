@@ -107,6 +107,41 @@ def _measure(label: str, results: dict) -> None:
         _log(f"{label}: {name}: {entry[label]}")
 
 
+def _cpu_per_search(searches: int = 60) -> dict:
+    """CPU time per random two-word search page, in-process, of this process
+    (Django) and of its PostgreSQL backend (from /proc, on the same machine):
+    what a search costs whatever else the shared cores are doing, unlike the
+    wall-clock figures."""
+    import random
+
+    from django.db import connection
+
+    from . import measure
+    from .generate import WORDS
+
+    client = measure._client()
+    client.get("/zoeken/?q=werk")
+    backend = Path(f"/proc/{connection.connection.get_backend_pid()}/stat")
+
+    def backend_seconds() -> float:
+        fields = backend.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    rng = random.Random(26)
+    urls = [
+        f"/zoeken/?q={rng.choice(WORDS)}+{rng.choice(WORDS)}" for _ in range(searches)
+    ]
+    django_started, database_started = time.process_time(), backend_seconds()
+    wall_started = time.perf_counter()
+    for url in urls:
+        client.get(url)
+    return {
+        "django_ms": (time.process_time() - django_started) / searches * 1000,
+        "database_ms": (backend_seconds() - database_started) / searches * 1000,
+        "wall_ms": (time.perf_counter() - wall_started) / searches * 1000,
+    }
+
+
 def _analyze() -> None:
     from django.db import connection
 
@@ -203,7 +238,7 @@ def _production_workers(env: dict) -> int:
     return int(output.strip())
 
 
-def _report(results: dict, load: dict, counts: dict, args) -> str:
+def _report(results: dict, load: dict, counts: dict, args, cpu_time: dict) -> str:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -228,6 +263,7 @@ def _report(results: dict, load: dict, counts: dict, args) -> str:
     table = "\n".join(rows)
     latency = " / ".join(f"{load[p]:.0f}" for p in ("p50", "p90", "p99", "max"))
     note = f"\n{args.note}\n" if args.note else ""
+    together = cpu_time["django_ms"] + cpu_time["database_ms"]
     return f"""# Public pages and search beside drafts
 
 Run by `make benchmark-drafts` (`benchmarks/drafts.py`) on
@@ -245,6 +281,11 @@ p95 ms per page.
 | page | without drafts | with drafts |
 |---|---|---|
 {table}
+
+CPU time per search page, with the drafts (60 random searches of two words,
+in-process, the page cache off): Django {cpu_time["django_ms"]:.1f} ms, PostgreSQL
+{cpu_time["database_ms"]:.1f} ms, together {together:.1f} ms
+(wall clock {cpu_time["wall_ms"]:.1f} ms on the shared cores).
 
 Search under load, with the drafts: gunicorn with production's settings
 (`hengelo_portal/gunicorn.py`: {load["workers"]} sync workers here, the page cache
@@ -300,11 +341,13 @@ def main() -> int:
         "draft_budgets": Budget.objects.exclude(pk__in=Budget.objects.public()).count(),
     }
     _log(f"search under load: {args.connections} connections, {args.seconds} s")
+    cpu_time = _cpu_per_search()
+    _log(f"CPU per search: {cpu_time}")
     load_before = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     load = _search_under_load(database, args.connections, args.seconds)
     load["load_before"] = load_before
     _log(f"search under load: {load}")
-    Path(args.output).write_text(_report(results, load, counts, args))
+    Path(args.output).write_text(_report(results, load, counts, args, cpu_time))
     _log(f"written: {args.output}")
     return 0
 

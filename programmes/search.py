@@ -42,7 +42,7 @@ _START, _STOP = "\x02", "\x03"
 MAX_PER_KIND = 20
 # PostgreSQL ranks this many matches per kind at most: enough for the best of
 # any real query, few enough that a word in every action costs no more than a
-# rare one (ranking all 17,000 matches of two common words took 50 ms alone).
+# rare one (ranking all 8,000 matches of two common words took 50 ms).
 MAX_RANKED = 1000
 
 
@@ -74,8 +74,8 @@ class SearchField:
     title_field: str = ""
     # PostgreSQL: columns that hold this model's search vectors ready-made, the
     # Dutch one of its own `fields` and the English one of their twins (a
-    # migration creates them; see programmes/migrations/0008_stored_search_vectors.py).
-    # Fields across a relation (`theme__title`) are still added per row.
+    # migration creates them: programmes/migrations/0008 and 0012, indicators'
+    # 0008). Fields across a relation (`theme__title`) are still added per row.
     stored_vectors: tuple[str, str] | None = None
     # PostgreSQL: which matches are ranked when more than MAX_RANKED match. The
     # newest first; for models under themes by theme, through the index that
@@ -268,6 +268,7 @@ def _search_postgres(field, queryset, query, english_fields, english_snippet):
     # PostgreSQL read every public row to join the candidates); `Among`, as the
     # public rule does, so that the candidates are read first and then fetched
     # by their keys, never by reading the whole table.
+    # The providers' querysets add nothing but select_related to the rule.
     shown = queryset.model._base_manager.filter(Among(F("pk"), candidates))
     shown.query.select_related = queryset.query.select_related
     rows = shown.annotate(
