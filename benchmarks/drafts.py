@@ -9,8 +9,10 @@ feed, which must skip them all, went from about 20 ms to 0.4-0.8 s (issue 22).
 On its own PostgreSQL database (dropped and made again): the seed and the large
 synthetic budget of `make benchmark` (generate.budget_generate), the public
 pages measured in-process; then the drafts (generate.drafts_generate), the same
-pages again; then gunicorn (2 sync workers, the page cache off) with wrk's
-`--connections` clients asking for random searches. Everything on loopback.
+pages again; then gunicorn as production runs it (`-c python:hengelo_portal.gunicorn`,
+docs/operators.md: its number of sync workers, 2 per core plus one, the page cache
+off) with wrk's `--connections` clients asking for random searches. Everything on
+loopback.
 """
 
 import argparse
@@ -35,6 +37,7 @@ PAGES = [
     ("API list", "/api/v1/acties/"),
     ("feed", "/wijzigingen/atom/"),
     ("search", "/zoeken/?q=werk"),
+    ("search, two words", "/zoeken/?q=werk+inkomen"),
     ("search, rare word", "/zoeken/?q=schuldhulpverlening"),
 ]
 # What a visitor waits for at most: the issue counted searches over 2 s.
@@ -104,6 +107,41 @@ def _measure(label: str, results: dict) -> None:
         _log(f"{label}: {name}: {entry[label]}")
 
 
+def _cpu_per_search(searches: int = 60) -> dict:
+    """CPU time per random two-word search page, in-process, of this process
+    (Django) and of its PostgreSQL backend (from /proc, on the same machine):
+    what a search costs whatever else the shared cores are doing, unlike the
+    wall-clock figures."""
+    import random
+
+    from django.db import connection
+
+    from . import measure
+    from .generate import WORDS
+
+    client = measure._client()
+    client.get("/zoeken/?q=werk")
+    backend = Path(f"/proc/{connection.connection.get_backend_pid()}/stat")
+
+    def backend_seconds() -> float:
+        fields = backend.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    rng = random.Random(26)
+    urls = [
+        f"/zoeken/?q={rng.choice(WORDS)}+{rng.choice(WORDS)}" for _ in range(searches)
+    ]
+    django_started, database_started = time.process_time(), backend_seconds()
+    wall_started = time.perf_counter()
+    for url in urls:
+        client.get(url)
+    return {
+        "django_ms": (time.process_time() - django_started) / searches * 1000,
+        "database_ms": (backend_seconds() - database_started) / searches * 1000,
+        "wall_ms": (time.perf_counter() - wall_started) / searches * 1000,
+    }
+
+
 def _analyze() -> None:
     from django.db import connection
 
@@ -122,7 +160,9 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
     with socket.socket() as sock:  # a free port: other runs may share the machine
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = throughput.server_environment(dict(SERVER_ENV, DATABASE_URL=database))
+    env = throughput.server_environment(
+        dict(SERVER_ENV, DATABASE_URL=database, GUNICORN_BIND=f"127.0.0.1:{port}")
+    )
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(
         WRK_SCRIPT
@@ -136,11 +176,10 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
             sys.executable,
             "-m",
             "gunicorn",
+            # Production's settings (workers, time-outs); only the logs quieter.
+            "-c",
+            "python:hengelo_portal.gunicorn",
             "hengelo_portal.wsgi:application",
-            "--workers",
-            str(throughput.WORKERS),
-            "--bind",
-            f"127.0.0.1:{port}",
             "--log-level",
             "warning",
             "--access-logfile",
@@ -177,11 +216,29 @@ def _search_under_load(database: str, connections: int, seconds: int) -> dict:
         script.unlink()
     result = json.loads(output.strip().splitlines()[-1])
     result["connections"] = connections
+    result["workers"] = _production_workers(env)
     result["per_second"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
     return result
 
 
-def _report(results: dict, load: dict, counts: dict, args) -> str:
+def _production_workers(env: dict) -> int:
+    """The number of workers hengelo_portal/gunicorn.py gives gunicorn here."""
+    output = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import hengelo_portal.gunicorn as g; print(g.workers)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(output.strip())
+
+
+def _report(results: dict, load: dict, counts: dict, args, cpu_time: dict) -> str:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -206,6 +263,7 @@ def _report(results: dict, load: dict, counts: dict, args) -> str:
     table = "\n".join(rows)
     latency = " / ".join(f"{load[p]:.0f}" for p in ("p50", "p90", "p99", "max"))
     note = f"\n{args.note}\n" if args.note else ""
+    together = cpu_time["django_ms"] + cpu_time["database_ms"]
     return f"""# Public pages and search beside drafts
 
 Run by `make benchmark-drafts` (`benchmarks/drafts.py`) on
@@ -224,9 +282,16 @@ p95 ms per page.
 |---|---|---|
 {table}
 
-Search under load, with the drafts: gunicorn (2 sync workers, the page cache
+CPU time per search page, with the drafts (60 random searches of two words,
+in-process, the page cache off): Django {cpu_time["django_ms"]:.1f} ms, PostgreSQL
+{cpu_time["database_ms"]:.1f} ms, together {together:.1f} ms
+(wall clock {cpu_time["wall_ms"]:.1f} ms on the shared cores).
+
+Search under load, with the drafts: gunicorn with production's settings
+(`hengelo_portal/gunicorn.py`: {load["workers"]} sync workers here, the page cache
 off), wrk with {load["connections"]} connections for {args.seconds} s, each
-request a different search of two words.
+request a different search of two words. Load average before the run:
+{load["load_before"]}.
 
 | figure | value |
 |---|---|
@@ -276,9 +341,13 @@ def main() -> int:
         "draft_budgets": Budget.objects.exclude(pk__in=Budget.objects.public()).count(),
     }
     _log(f"search under load: {args.connections} connections, {args.seconds} s")
+    cpu_time = _cpu_per_search()
+    _log(f"CPU per search: {cpu_time}")
+    load_before = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     load = _search_under_load(database, args.connections, args.seconds)
+    load["load_before"] = load_before
     _log(f"search under load: {load}")
-    Path(args.output).write_text(_report(results, load, counts, args))
+    Path(args.output).write_text(_report(results, load, counts, args, cpu_time))
     _log(f"written: {args.output}")
     return 0
 

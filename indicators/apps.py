@@ -23,6 +23,7 @@ class IndicatorsConfig(AppConfig):
                 title=str,
                 url=lambda i: i.get_absolute_url(),
                 title_field="name",
+                stored_vectors=("search_nl", "search_en"),
             )
         )
         feeds.register(

@@ -5,6 +5,11 @@ too, with PostgreSQL's English configuration, and results show the English text
 where an editor gave one. Other apps add their own content with `register`
 (money and indicators do, in their AppConfig), so that this app never has to
 import them.
+
+On PostgreSQL each kind ranks at most MAX_RANKED matches, the newest first, and
+builds snippets for the few it shows: a common word matches most of the 38,000
+actions of a large budget, and ranking them all took most of a search's time
+under load (issue 22; benchmarks/DRAFTS.md).
 """
 
 import re
@@ -20,13 +25,14 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Expression, F, Q
+from django.db.models.expressions import CombinedExpression
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 
+from content.models import Among
 from content.translations import ENGLISH
 
 from .models import Action, GlossaryTerm, Paragraph, Programme
@@ -35,6 +41,10 @@ from .models import Action, GlossaryTerm, Paragraph, Programme
 # <mark> tags, so editors' text can never inject HTML through a search result.
 _START, _STOP = "\x02", "\x03"
 MAX_PER_KIND = 20
+# PostgreSQL ranks this many matches per kind at most: enough for the best of
+# any real query, few enough that a word in every action costs no more than a
+# rare one (ranking all 8,000 matches of two common words took 50 ms).
+MAX_RANKED = 1000
 
 
 @dataclass
@@ -64,9 +74,14 @@ class SearchField:
     # Dutch title on an English page is then marked lang="nl".
     title_field: str = ""
     # PostgreSQL: columns that hold this model's search vectors ready-made, the
-    # Dutch one of `fields` and the English one of their twins (a migration
-    # creates them; see programmes/migrations/0008_stored_search_vectors.py).
+    # Dutch one of its own `fields` and the English one of their twins (a
+    # migration creates them: programmes/migrations/0008 and 0012, indicators'
+    # 0008). Fields across a relation (`theme__title`) are still added per row.
     stored_vectors: tuple[str, str] | None = None
+    # PostgreSQL: which matches are ranked when more than MAX_RANKED match. The
+    # newest first; for models under themes by theme, through the index that
+    # the public rule reads anyway (by pk, the drafts, newest of all, come first).
+    newest_first: tuple[str, ...] = ("-pk",)
 
 
 _providers: list[SearchField] = []
@@ -173,19 +188,55 @@ def _title_lang(field: SearchField, row) -> str:
     return ""
 
 
+class StoredVector(Expression):
+    """A search vector column that Django's model does not know, of the table
+    the query reads (under whichever alias it has there, also in a subquery)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, model, column: str):
+        super().__init__()
+        self.model, self.column = model, column
+
+    def as_sql(self, compiler, connection):
+        table = self.model._meta.db_table
+        alias = next(
+            alias
+            for alias, join in compiler.query.alias_map.items()
+            if join.table_name == table and join.join_type is None
+        )
+        name = compiler.quote_name_unless_alias(alias)
+        return f"{name}.{connection.ops.quote_name(self.column)}", []
+
+
+def _concatenated(*vectors):
+    vector, *rest = vectors
+    for other in rest:
+        vector = CombinedExpression(vector, "||", other, SearchVectorField())
+    return vector
+
+
 def _vector(field, queryset, *, english: bool, english_fields=()):
     """The search vector: the stored one where the model has it (read, not
     computed per row: a tenth of the time at the benchmark's large size), else
     computed from the fields."""
-    if field.stored_vectors:
-        table = queryset.model._meta.db_table
-        dutch, english_column = (f'"{table}"."{c}"' for c in field.stored_vectors)
-        sql = f"({dutch} || {english_column})" if english else dutch
-        return RawSQL(sql, [], output_field=SearchVectorField())
-    vector = SearchVector(*field.fields, config="dutch")
+    if not field.stored_vectors:
+        vector = SearchVector(*field.fields, config="dutch")
+        if english:
+            vector = vector + SearchVector(*english_fields, config="english")
+        return vector
+    model = queryset.model
+    dutch_column, english_column = field.stored_vectors
+    vectors = [StoredVector(model, dutch_column)]
+    related = [name for name in field.fields if "__" in name]
+    if related:
+        vectors.append(SearchVector(*related, config="dutch"))
     if english:
-        vector = vector + SearchVector(*english_fields, config="english")
-    return vector
+        vectors.append(StoredVector(model, english_column))
+        related_english = [name for name in english_fields if "__" in name]
+        if related_english:
+            vectors.append(SearchVector(*related_english, config="english"))
+    return _concatenated(*vectors)
 
 
 def _search_postgres(field, queryset, query, english_fields, english_snippet):
@@ -205,13 +256,25 @@ def _search_postgres(field, queryset, query, english_fields, english_snippet):
             annotations["headline_en"] = _headline(
                 english_snippet, english_query, "english"
             )
-    rows = (
-        queryset.annotate(
-            search=vector, rank=SearchRank(vector, search_query), **annotations
-        )
+    # The matches to rank, found through the indexes and not ranked; then the
+    # best of them, with snippets made for those shown only (PostgreSQL puts
+    # off ts_headline until the sort and the limit have chosen the rows).
+    candidates = (
+        queryset.annotate(search=vector)
         .filter(search=search_query)
-        .order_by("-rank")[:MAX_PER_KIND]
+        .order_by(*field.newest_first)
+        .values("pk")[:MAX_RANKED]
     )
+    # Found by the public queryset, so not filtered by its rule again (with it,
+    # PostgreSQL read every public row to join the candidates); `Among`, as the
+    # public rule does, so that the candidates are read first and then fetched
+    # by their keys, never by reading the whole table.
+    # The providers' querysets add nothing but select_related to the rule.
+    shown = queryset.model._base_manager.filter(Among(F("pk"), candidates))
+    shown.query.select_related = queryset.query.select_related
+    rows = shown.annotate(
+        rank=SearchRank(vector, search_query), **annotations
+    ).order_by("-rank", "pk")[:MAX_PER_KIND]
     results = []
     for row in rows:
         english_text = english_snippet and _value(row, english_snippet)
@@ -256,6 +319,7 @@ register(
         kind=gettext_lazy("Programma"),
         title=str,
         url=lambda p: p.get_absolute_url(),
+        stored_vectors=("search_nl", "search_en"),
     )
 )
 register(
@@ -268,6 +332,8 @@ register(
         kind=gettext_lazy("Tekst"),
         title=lambda p: f"{p.theme.localized('title')} – {p.theme.programme}",
         url=lambda p: p.theme.get_absolute_url(),
+        stored_vectors=("search_nl", "search_en"),
+        newest_first=("-theme_id",),
     )
 )
 register(
@@ -280,6 +346,7 @@ register(
         title_field="title",
         url=lambda a: a.get_absolute_url(),
         stored_vectors=("search_nl", "search_en"),
+        newest_first=("-theme_id",),
     )
 )
 register(
@@ -290,5 +357,6 @@ register(
         kind=gettext_lazy("Begrip"),
         title=lambda g: g.term,
         url=lambda g: reverse("programmes:glossary") + f"#{g.slug}",
+        stored_vectors=("search_nl", "search_en"),
     )
 )

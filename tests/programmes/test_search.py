@@ -7,11 +7,14 @@ from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.test.utils import CaptureQueriesContext
 
 from content.models import PublicationStatus
+from programmes import search as search_module
 from programmes.models import Action
-from programmes.search import highlight, search
+from programmes.search import english_twin, highlight, search
 from tests.html import page_text
+from tests.programmes.factories import ActionFactory, BudgetFactory, ThemeFactory
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -118,3 +121,87 @@ def test_an_edited_action_is_found_by_its_new_words_at_once():
     action.text = "Wij bouwen een fietsenstalling bij het station."
     action.save()
     assert any(r.url == action.get_absolute_url() for r in search("fietsenstalling"))
+
+
+@on_postgres
+@pytest.mark.parametrize(
+    "kind",
+    [p.kind for p in search_module._providers if p.stored_vectors],
+    ids=str,
+)
+def test_every_kinds_stored_vectors_equal_the_computed_ones(kind):
+    # The generated columns (programmes 0008 and 0012, indicators 0008) must say
+    # what SearchVector says over the model's own fields that search names, and
+    # over their English twins; fields across a relation are added per row.
+    (provider,) = [p for p in search_module._providers if p.kind == kind]
+    model = provider.queryset().model
+    own = [name for name in provider.fields if "__" not in name]
+    twins = [t for t in (english_twin(model, name) for name in own) if t]
+    model.objects.filter(pk=model.objects.order_by("pk").first().pk).update(
+        **{twin: "The harbour and the companies" for twin in twins}
+    )
+    table = model._meta.db_table
+    dutch, english = (
+        Cast(RawSQL(f'"{table}"."{column}"', []), TextField())
+        for column in provider.stored_vectors
+    )
+    rows = model.objects.annotate(
+        stored=dutch,
+        computed=Cast(SearchVector(*own, config="dutch"), TextField()),
+        stored_en=english,
+        computed_en=Cast(SearchVector(*twins, config="english"), TextField()),
+    ).values_list("stored", "computed", "stored_en", "computed_en")
+    assert len(rows) == model.objects.count() > 0
+    for stored_nl, computed_nl, stored_english, computed_english in rows:
+        assert stored_nl == computed_nl
+        assert stored_english == computed_english
+    assert any("harbour" in stored_english for _, _, stored_english, _ in rows)
+
+
+def test_the_search_page_runs_one_query_per_kind(client):
+    # However many match: the matches are ranked and fetched in one query per
+    # kind (the candidates are a subquery), snippets and titles need no more.
+    theme = ThemeFactory()
+    ActionFactory.create_batch(30, theme=theme, text="Werk aan de winkel.")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/zoeken/", {"q": "werk"})
+    assert response.status_code == 200
+    # ATOMIC_REQUESTS' savepoint and its release are not the page's queries.
+    run = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert len(run) == len(search_module._providers), run
+    listed = response.content.decode().split('<ol class="search-results">')[1]
+    assert listed.count("<li>") >= search_module.MAX_PER_KIND
+    assert "aan de winkel" in listed
+
+
+def test_the_best_match_comes_first():
+    theme = ThemeFactory()
+    for n in range(5):
+        ActionFactory(theme=theme, title=f"Plan {n}", text="Een fietsbrug erbij.")
+    best = ActionFactory(
+        theme=theme,
+        title="Fietsbrug over het kanaal",
+        text="De fietsbrug, een fietsbrug voor fietsers: fietsbrug na fietsbrug.",
+    )
+    actions = [r for r in search("fietsbrug") if r.kind == "Actie"]
+    assert len(actions) == 6
+    assert actions[0].url == best.get_absolute_url()
+
+
+@on_postgres
+def test_beyond_the_ranked_matches_the_newest_public_ones_are_ranked(monkeypatch):
+    # More matches than MAX_RANKED: the newest themes' matches are ranked, and a
+    # draft budget's actions, newer still, are never among them.
+    monkeypatch.setattr(search_module, "MAX_RANKED", 3)
+    older, newer = ThemeFactory(), ThemeFactory()
+    best_but_old = ActionFactory(
+        theme=older, title="Fietsbrug", text="Fietsbrug, fietsbrug, fietsbrug."
+    )
+    recent = ActionFactory.create_batch(3, theme=newer, text="Een fietsbrug erbij.")
+    draft = BudgetFactory(publication_status=PublicationStatus.DRAFT)
+    ActionFactory.create_batch(
+        5, theme__programme__budget=draft, text="Fietsbrug, fietsbrug, fietsbrug."
+    )
+    found = {r.url for r in search("fietsbrug") if r.kind == "Actie"}
+    assert found == {action.get_absolute_url() for action in recent}
+    assert best_but_old.get_absolute_url() not in found
