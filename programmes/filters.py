@@ -10,18 +10,19 @@ from django import forms
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.params import YEAR, IntegerFilter, filter_by_id_or_slug
+from hengelo_portal.params import YEAR, IntegerFilter, filter_by_number_or_slug
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 
 
 def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
-    """A programme named by its id (1) or by the slug in its address.
+    """A programme named by its number (8: programme 8 of every budget) or by the
+    slug in its address, as every page, download and API list reads ?programma=.
 
     `prefix` is the path to the programme ('theme__programme'); empty when the
     queryset holds programmes themselves.
     """
-    return filter_by_id_or_slug(queryset, prefix, value)
+    return filter_by_number_or_slug(queryset, prefix, value)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -55,7 +56,7 @@ class ActionFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
-    # The API and the downloads take a programme's id or slug.
+    # The API and the downloads take a programme's number or slug.
     programma = django_filters.CharFilter(
         method="filter_programma", label=_("Programma")
     )
