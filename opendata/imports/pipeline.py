@@ -34,7 +34,7 @@ from ..models import ImportRun
 from ..spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
 from . import progress
 from .results import ImportResult, Outcome, Problem
-from .writer import RecordWriter
+from .writer import RecordWriter, note_drafts
 
 SMALL_NUMBER_MAX = 32_767
 ID_MAX = 2**63 - 1
@@ -596,6 +596,8 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
         table_import(
             table=table, frame=sheet.frame, result=result, user=user, sheet=sheet_name
         )
+    if result.ok:
+        note_drafts(result)
     if dry_run or not result.ok:
         # Everything above was written to work out the result; undo it.
         transaction.set_rollback(True)
