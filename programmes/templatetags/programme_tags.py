@@ -201,10 +201,13 @@ def _page_glossary(context) -> PageGlossary:
     request = context.get("request")
     glossary = getattr(request, "page_glossary", None)
     if glossary is None:
+        # The budget whose programmes 'zie programma 4' names: the page's.
         programme = context.get("programme")
-        action = context.get("action")
+        action, indicator = context.get("action"), context.get("indicator")
         if programme is None and action is not None:
             programme = action.theme.programme
+        if programme is None and indicator is not None:
+            programme = indicator.programme
         glossary = PageGlossary(programme=programme)
         if request is not None:
             request.page_glossary = glossary

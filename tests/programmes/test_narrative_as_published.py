@@ -138,3 +138,18 @@ def test_the_api_carries_them(client, programme):
     assert (item["responsible"], item["policy_documents"]) == (RESPONSIBLE, DOCUMENTS)
     texts = client.get("/api/v1/teksten/", query).json()["results"]
     assert "Maatschappelijke trends" in {text["heading"] for text in texts}
+
+
+def test_an_indicator_page_links_programmes_and_explains_terms(client):
+    programme = Programme.objects.get(budget__year=2018, number=1)
+    other = Programme.objects.get(budget__year=2018, number=2)
+    GlossaryTerm.objects.create(term="Testterm", slug="testterm", meaning="Uitleg")
+    indicator = IndicatorFactory(
+        programme=programme,
+        name="Verwijzingen",
+        description="Telt Testterm-zaken; de zorg staat in programma 2.",
+    )
+    html = client.get(indicator.get_absolute_url()).content.decode()
+    link = f'<a href="{other.get_absolute_url()}">programma 2</a>'
+    assert f"de zorg staat in {link}." in html
+    assert '<abbr title="Uitleg">Testterm</abbr>-zaken' in html
