@@ -10,7 +10,12 @@ from django import forms
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from hengelo_portal.params import YEAR, IntegerFilter, filter_by_number_or_slug
+from hengelo_portal.params import (
+    YEAR,
+    IntegerFilter,
+    filter_by_number_or_slug,
+    is_number,
+)
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 
@@ -93,12 +98,24 @@ class ActionFilter(django_filters.FilterSet):
         ]
 
 
+class _ProgrammeChoiceField(django_filters.fields.ChoiceField):
+    """The form offers the programmes by slug; an address may also name one by
+    its number (?programma=8), as the downloads and the API take it."""
+
+    def valid_value(self, value):
+        return super().valid_value(value) or is_number(str(value))
+
+
+class _ProgrammeChoiceFilter(django_filters.ChoiceFilter):
+    field_class = _ProgrammeChoiceField
+
+
 class ActionPageFilter(ActionFilter):
     """The filters of the action list's form: the programme is a choice of the
     public programmes by the slug of their address (the programme page's links
     say ?programma=<slug>&begrotingsjaar=<year>), not a box for an id."""
 
-    programma = django_filters.ChoiceFilter(
+    programma = _ProgrammeChoiceFilter(
         method="filter_programma", label=_("Programma"), empty_label=_("Alle")
     )
 
