@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.models import PublicationStatus
 from content.versioning import BOOKKEEPING_FIELDS
 from council.models import Question, QuestionStatus
 from indicators.models import Indicator, IndicatorValue, ValueKind
@@ -91,6 +92,14 @@ def actions_without_status_update(*, year: int | None = None):
         .filter(Q(status_changed_at__isnull=True) | Q(status_changed_at__lt=start))
         .select_related("theme")
         .order_by("theme__programme", "theme__order", "kind", "order", "pk")
+    )
+
+
+def draft_budgets():
+    """Budgets in draft (concept): their pages answer 404 until they are published,
+    as after an editor's import of a whole budget."""
+    return Budget.objects.filter(publication_status=PublicationStatus.DRAFT).order_by(
+        "year"
     )
 
 

@@ -255,8 +255,26 @@ PROGRAMME_TEXT_COLUMNS = with_english(
             "opmerking_indicatoren",
             _("De tekst onder de tabel met beleidsindicatoren."),
         ),
+        Column(
+            "verantwoordelijken",
+            _(
+                "De portefeuillehouder (wethouder) en de ambtelijk verantwoordelijken, "
+                "één per regel in de cel."
+            ),
+        ),
+        Column(
+            "beleidsnotas",
+            _("De relevante beleidsnota's, één per regel in de cel."),
+        ),
     ],
-    {"inleiding", "kop_ontwikkelingen", "opmerking_indicatoren", "programma"},
+    {
+        "inleiding",
+        "kop_ontwikkelingen",
+        "opmerking_indicatoren",
+        "programma",
+        "verantwoordelijken",
+        "beleidsnotas",
+    },
 )
 
 
@@ -285,6 +303,13 @@ TEXT_COLUMNS = with_english(
             required=True,
         ),
         Column(
+            "tussenkop",
+            _(
+                "Een kop boven de alinea binnen het onderdeel, zoals "
+                "'Maatschappelijke trends'. Leeg: geen."
+            ),
+        ),
+        Column(
             "tekst", _("De tekst van de alinea, zoals in de begroting."), required=True
         ),
         Column(
@@ -302,7 +327,7 @@ TEXT_COLUMNS = with_english(
             ),
         ),
     ],
-    {"onderdeel", "tekst"},
+    {"onderdeel", "tussenkop", "tekst"},
 )
 
 

@@ -283,6 +283,10 @@ def programme_texts_frame(*, programmes: QuerySet | None = None) -> pd.DataFrame
             "kop_ontwikkelingen_en": programme.developments_heading_en,
             "opmerking_indicatoren": programme.indicators_note,
             "opmerking_indicatoren_en": programme.indicators_note_en,
+            "verantwoordelijken": programme.responsible,
+            "verantwoordelijken_en": programme.responsible_en,
+            "beleidsnotas": programme.policy_documents,
+            "beleidsnotas_en": programme.policy_documents_en,
         }
         for programme in programmes.order_by("budget__year", "number")
     ]
@@ -317,6 +321,8 @@ def texts_frame(*, paragraphs: QuerySet | None = None) -> pd.DataFrame:
                 "onderdeel_en": theme.title_en,
                 "onderdeel_volgorde": theme.order,
                 "volgorde": paragraph.order,
+                "tussenkop": paragraph.heading,
+                "tussenkop_en": paragraph.heading_en,
                 "tekst": paragraph.text,
                 "tekst_en": paragraph.text_en,
                 "gevolgd_door": choice_text(ActionKind, paragraph.followed_by_actions)

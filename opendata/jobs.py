@@ -213,6 +213,8 @@ def _result_data(result: ImportResult) -> dict:
     data = {
         "problems": [str(problem) for problem in result.problems],
         "summary": result.summary(),
+        "new_drafts": result.new_drafts,
+        "kept_drafts": result.kept_drafts,
     }
     for outcome in (Outcome.CREATED, Outcome.CHANGED, Outcome.UNCHANGED):
         changes = result.of(outcome)

@@ -117,6 +117,8 @@ class ProgrammeAdmin(PortalAdmin):
                     ("intro", "intro_en"),
                     ("developments_heading", "developments_heading_en"),
                     ("indicators_note", "indicators_note_en"),
+                    ("responsible", "responsible_en"),
+                    ("policy_documents", "policy_documents_en"),
                     "version",
                 ]
             },
@@ -139,6 +141,7 @@ class ParagraphInline(VersionedStackedInline):
     model = Paragraph
     fields = [
         "order",
+        ("heading", "heading_en"),
         ("text", "text_en"),
         "followed_by_agenda",
         "followed_by_actions",
@@ -185,7 +188,7 @@ class ParagraphAdmin(PortalAdmin):
     list_display = ["__str__", "theme", "order", "updated_at"]
     list_filter = ["theme"]
     list_select_related = ["theme"]
-    search_fields = ["text"]
+    search_fields = ["heading", "text"]
 
 
 class ActionLineInline(VersionedTabularInline):

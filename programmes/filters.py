@@ -10,18 +10,24 @@ from django import forms
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from web.params import YEAR, IntegerFilter, filter_by_id_or_slug
+from web.params import (
+    YEAR,
+    IntegerFilter,
+    filter_by_number_or_slug,
+    is_number,
+)
 
 from .models import Action, ActionKind, ActionLine, ActionStatus, Programme, Theme
 
 
 def filter_programme(queryset: QuerySet, prefix: str, value: str) -> QuerySet:
-    """A programme named by its id (1) or by the slug in its address.
+    """A programme named by its number (8: programme 8 of every budget) or by the
+    slug in its address, as every page, download and API list reads ?programma=.
 
     `prefix` is the path to the programme ('theme__programme'); empty when the
     queryset holds programmes themselves.
     """
-    return filter_by_id_or_slug(queryset, prefix, value)
+    return filter_by_number_or_slug(queryset, prefix, value)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -55,7 +61,7 @@ class ActionFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
-    # The API and the downloads take a programme's id or slug.
+    # The API and the downloads take a programme's number or slug.
     programma = django_filters.CharFilter(
         method="filter_programma", label=_("Programma")
     )
@@ -92,12 +98,24 @@ class ActionFilter(django_filters.FilterSet):
         ]
 
 
+class _ProgrammeChoiceField(django_filters.fields.ChoiceField):
+    """The form offers the programmes by slug; an address may also name one by
+    its number (?programma=8), as the downloads and the API take it."""
+
+    def valid_value(self, value):
+        return super().valid_value(value) or is_number(str(value))
+
+
+class _ProgrammeChoiceFilter(django_filters.ChoiceFilter):
+    field_class = _ProgrammeChoiceField
+
+
 class ActionPageFilter(ActionFilter):
     """The filters of the action list's form: the programme is a choice of the
     public programmes by the slug of their address (the programme page's links
     say ?programma=<slug>&begrotingsjaar=<year>), not a box for an id."""
 
-    programma = django_filters.ChoiceFilter(
+    programma = _ProgrammeChoiceFilter(
         method="filter_programma", label=_("Programma"), empty_label=_("Alle")
     )
 

@@ -104,6 +104,26 @@ class Programme(TranslatedContentMixin, VersionedModel, PublishableModel):
         help_text=_("Tekst die onder de tabel met beleidsindicatoren staat."),
     )
     indicators_note_en = english_version(indicators_note)
+    responsible = models.TextField(
+        _("verantwoordelijken"),
+        blank=True,
+        help_text=_(
+            "Optioneel: wie voor het programma verantwoordelijk is, zoals de "
+            "programmapagina van de gemeente het boven de tekst zet: de "
+            "portefeuillehouder (wethouder) en de ambtelijk verantwoordelijken. "
+            "Eén per regel."
+        ),
+    )
+    responsible_en = english_version(responsible)
+    policy_documents = models.TextField(
+        _("relevante beleidsnota's"),
+        blank=True,
+        help_text=_(
+            "Optioneel: de beleidsnota's die voor het programma gelden, één per "
+            "regel. Ze staan boven de tekst van het programma."
+        ),
+    )
+    policy_documents_en = english_version(policy_documents)
 
     history = history_of(_("programma's"))
 
@@ -230,6 +250,16 @@ class Paragraph(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         default=0,
         help_text=_("Alinea's met een lager getal staan eerder in het verhaal."),
     )
+    heading = models.CharField(
+        _("tussenkop"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optioneel: een kop boven deze alinea binnen het onderdeel, zoals "
+            "'Maatschappelijke trends'."
+        ),
+    )
+    heading_en = english_version(heading)
     text = models.TextField(_("tekst"), help_text=_("De tekst van de alinea."))
     text_en = english_version(text)
     followed_by_agenda = models.ForeignKey(

@@ -18,6 +18,7 @@ from web.params import (
     clean_text,
     declared_parameters,
     filter_by_id_or_slug,
+    filter_by_number_or_slug,
     page_size,
     parse_int,
     reads_parameters,
@@ -95,6 +96,17 @@ def test_page_size_falls_back_to_the_default(text, size):
 
 def test_page_size_is_clamped():
     assert page_size("1000", default=25, maximum=100) == 100
+
+
+@pytest.mark.django_db
+def test_a_number_or_a_slug(seed_data):
+    programmes = Programme.objects.all()
+    programme = programmes.get(budget__year=2018, number=8)
+    assert list(filter_by_number_or_slug(programmes, "", "8")) == [programme]
+    assert list(filter_by_number_or_slug(programmes, "", programme.slug)) == [programme]
+    assert filter_by_number_or_slug(programmes, "", "").count() == programmes.count()
+    for nothing in ("40000", str(10**30), "-1", "²"):
+        assert filter_by_number_or_slug(programmes, "", nothing).count() == 0
 
 
 @pytest.mark.django_db

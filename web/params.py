@@ -94,6 +94,24 @@ def page_size(text, *, default: int, maximum: int) -> int:
     return default if number is None else min(number, maximum)
 
 
+def filter_by_number_or_slug(queryset: QuerySet, prefix: str, value) -> QuerySet:
+    """`value` is a number as the documents print it (programme 8: the programme
+    numbered 8 in every budget, which ?begrotingsjaar= narrows) or a slug; never
+    a database id, which no visitor sees. `prefix` the path to the object
+    ('theme__programme'), empty when the queryset holds the objects themselves."""
+    value = clean_text(value)
+    if not value:
+        return queryset
+    path = f"{prefix}__" if prefix else ""
+    if is_number(value):
+        # The numbers of the documents are small (a PositiveSmallIntegerField).
+        number = parse_int(value, minimum=0, maximum=32767)
+        if number is None:
+            return queryset.none()
+        return queryset.filter(**{f"{path}number": number})
+    return queryset.filter(**{f"{path}slug": value})
+
+
 def filter_by_id_or_slug(queryset: QuerySet, prefix: str, value) -> QuerySet:
     """`value` is an id (1) or a slug; `prefix` the path to the object
     ('theme__programme'), empty when the queryset holds the objects themselves."""

@@ -4,6 +4,7 @@ from django import template
 
 from admin_site.dashboard import (
     actions_without_status_update,
+    draft_budgets,
     indicators_missing_value,
     newest_budget,
     questions_assigned,
@@ -25,6 +26,10 @@ def editor_dashboard(context):
     may_change_indicators = user.has_perm("indicators.change_indicator")
     return {
         "recent_changes": recent_changes(user=user),
+        # Who may publish a budget is told which wait for it.
+        "draft_budgets": list(draft_budgets())
+        if user.has_perm("programmes.change_budget")
+        else [],
         "show_stale_actions": may_change_actions,
         "stale_actions": list(actions_without_status_update())
         if may_change_actions

@@ -20,7 +20,14 @@ def indicator_table(context, programme, caption=""):
     table = indicator_year_table(
         programme=programme, public_only=not context.get("preview")
     )
-    return {"table": table, "caption": caption}
+    # The page's request and programme: the names explain glossary terms (Halt)
+    # as the page's texts do, once per page.
+    return {
+        "table": table,
+        "caption": caption,
+        "request": context.get("request"),
+        "programme": programme,
+    }
 
 
 @register.filter

@@ -56,6 +56,8 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "intro",
             "developments_heading",
             "indicators_note",
+            "responsible",
+            "policy_documents",
             "page",
         ]
 

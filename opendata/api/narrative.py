@@ -22,6 +22,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
             "theme",
             "theme_slug",
             "order",
+            "heading",
             "text",
             "followed_by_actions",
             "followed_by_agenda",

@@ -350,7 +350,19 @@ class _ActionWriter(RecordWriter):
                 self.history(Outcome.CHANGED, action)
             else:
                 self.result.record(Outcome.UNCHANGED, "actie", row.title)
-        relations.save(self.user)
+        written = relations.save(self.user)
+        # An action's references and amounts are records of their own: listed
+        # and counted as the sheets verwijzingen and bedragen list theirs.
+        for reference in written["references"]:
+            self.result.record(
+                Outcome.CREATED,
+                "verwijzing",
+                f"{reference.action.title}: {reference.code}",
+            )
+        for amount in written["amounts"]:
+            self.result.record(
+                Outcome.CREATED, "bedrag", f"{amount.action.title}: {amount.label}"
+            )
 
     def action_lines(self, rows: list[ActionRow]) -> dict:
         """The agenda lines the file names, by (agenda name, number)."""
@@ -522,8 +534,10 @@ class _Relations:
             changed.append(_("bedragen"))
         return [] if created else [str(name) for name in changed]
 
-    def save(self, user) -> None:
+    def save(self, user) -> dict:
+        """Write the planned relations; the new rows, by relation."""
         Lines, Places = Action.action_lines.through, Action.places.through
+        written = {}
         for relation, model, history in (
             ("lines", Lines, False),
             ("places", Places, False),
@@ -541,6 +555,8 @@ class _Relations:
                 )
             else:
                 model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+            written[relation] = rows
+        return written
 
 
 class _Actions(Table):

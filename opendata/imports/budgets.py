@@ -87,6 +87,7 @@ class _BudgetWriter(RecordWriter):
             if budget is None:
                 self._create(row, wanted, allowed)
                 continue
+            self.note_budget_written(budget)
             if row.status:
                 wanted["publication_status"] = row.status
             differs = [

@@ -43,6 +43,8 @@ PROGRAMME_TEXTS = {
     "intro": "inleiding",
     "developments_heading": "kop_ontwikkelingen",
     "indicators_note": "opmerking_indicatoren",
+    "responsible": "verantwoordelijken",
+    "policy_documents": "beleidsnotas",
 }
 
 
@@ -118,7 +120,13 @@ class _ProgrammeTexts(Table):
     name = "programmas"
     about = gettext_lazy("titel, inleiding en koppen, één rij per programma")
     columns = PROGRAMME_TEXT_COLUMNS
-    recognised_by = {"inleiding", "kop_ontwikkelingen", "opmerking_indicatoren"}
+    recognised_by = {
+        "inleiding",
+        "kop_ontwikkelingen",
+        "opmerking_indicatoren",
+        "verantwoordelijken",
+        "beleidsnotas",
+    }
 
     def read_rows(self, frame: pd.DataFrame, sheet):
         return read_all(frame, sheet, _read_programme)
@@ -142,6 +150,7 @@ class TextRow:
     theme_title: str
     theme_order: int | None
     order: int
+    heading: str | None  # None: the file has no column tussenkop
     text: str
     followed_by_actions: str  # an ActionKind or ""
     agenda: str  # the agenda's name or slug as the file writes it, or ""
@@ -162,11 +171,14 @@ def _read_text(cells: dict, row: int, sheet):
         theme_title=theme_title,
         theme_order=theme_order,
         order=reader.whole_number("volgorde", required=True),
+        heading=reader.text("tussenkop", max_length=200)
+        if reader.has("tussenkop")
+        else None,
         text=reader.text("tekst", required=True),
         followed_by_actions=kind,
         agenda=reader.text("gevolgd_door_agenda", max_length=200),
         theme_english=reader.theme_english(),
-        english=reader.english(Paragraph, {"text": "tekst"}),
+        english=reader.english(Paragraph, {"heading": "tussenkop", "text": "tekst"}),
     )
     return values, reader.problems
 
@@ -215,6 +227,8 @@ class _TextWriter(RecordWriter):
                 "followed_by_actions": row.followed_by_actions,
                 "followed_by_agenda_id": agenda.pk if agenda else None,
             } | row.english
+            if row.heading is not None:
+                wanted["heading"] = row.heading
             self.put(
                 batch,
                 existing.get((theme.pk, row.order)),

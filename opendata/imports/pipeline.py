@@ -23,6 +23,7 @@ from . import progress
 from .results import ImportResult, Outcome, Problem
 from .rows import Table, missing_columns
 from .tables import TABLES
+from .writer import note_drafts
 
 
 def table_import(
@@ -205,6 +206,8 @@ def _budget_file_import(*, content, file_name, user, dry_run, preview) -> Import
         table_import(
             table=table, frame=sheet.frame, result=result, user=user, sheet=sheet_name
         )
+    if result.ok:
+        note_drafts(result)
     if dry_run or not result.ok:
         # Everything above was written to work out the result; undo it.
         transaction.set_rollback(True)

@@ -57,13 +57,40 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     dry_run: bool = False
+    # The budgets the file writes into that are drafts after it, by name: those
+    # it creates or makes drafts, and those that were drafts already. Their pages
+    # stay hidden until a Beheerder publishes them.
+    new_drafts: list[str] = field(default_factory=list)
+    kept_drafts: list[str] = field(default_factory=list)
+    # Each budget the file writes into: its publication status before (None: new).
+    budgets_before: dict = field(default_factory=dict, repr=False)
+    # (model, id) -> the place in `changes` of a record already listed: a budget,
+    # programme or part that one table creates and the next names again is
+    # listed once, as new.
+    listed: dict = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
-    def record(self, outcome: str, what: str, description: str) -> None:
+    def record(self, outcome: str, what: str, description: str, obj=None) -> bool:
+        """List what happened to a record; `obj` (saved) to list it once per
+        file. Whether it was listed now: a record listed before is listed again
+        only when a later table changes what an earlier one left alone."""
+        key = None if obj is None or obj.pk is None else (obj._meta.label, obj.pk)
+        if key is not None and key in self.listed:
+            index = self.listed[key]
+            if not (
+                outcome == Outcome.CHANGED
+                and self.changes[index].outcome == Outcome.UNCHANGED
+            ):
+                return False
+            self.changes[index] = Change(outcome, what, description)
+            return True
+        if key is not None:
+            self.listed[key] = len(self.changes)
         self.changes.append(Change(outcome, what, description))
+        return True
 
     def of(self, outcome: str) -> list[Change]:
         return [change for change in self.changes if change.outcome == outcome]

@@ -119,13 +119,14 @@ class RecordWriter:
         raise NotImplementedError
 
     def note(self, outcome, what, obj, description=None):
-        """Record what happened to `obj`, once per record and file."""
-        key = (what, obj.pk if obj.pk is not None else id(obj))
-        if key in self.noted:
-            return
-        self.noted.add(key)
-        self.result.record(outcome, what, description or str(obj))
-        self.history(outcome, obj)
+        """Record what happened to `obj`, once per record and file (also when
+        another table of the file wrote it first)."""
+        if obj.pk is None:
+            if id(obj) in self.noted:
+                return
+            self.noted.add(id(obj))
+        if self.result.record(outcome, what, description or str(obj), obj):
+            self.history(outcome, obj)
 
     def history(self, outcome, obj) -> None:
         """Show the import in the admin's history of the record, with who did it
@@ -197,11 +198,20 @@ class RecordWriter:
             if created:
                 self.note_new_budget(budget)
             else:
+                self.note_budget_written(budget)
                 self.note(Outcome.UNCHANGED, "begroting", budget)
             self.budgets[year] = budget
         return self.budgets[year]
 
+    def note_budget_written(self, budget: Budget, *, created=False) -> None:
+        """Remember the status `budget` had before this file (none: it is new),
+        to say afterwards which budgets are drafts (note_drafts)."""
+        self.result.budgets_before.setdefault(
+            budget.pk, None if created else budget.publication_status
+        )
+
     def note_new_budget(self, budget: Budget) -> None:
+        self.note_budget_written(budget, created=True)
         described = str(budget)
         if budget.publication_status == PublicationStatus.DRAFT:
             described = _(
@@ -276,3 +286,16 @@ class RecordWriter:
                 self.update(theme, "onderdeel", wanted)
             themes[key] = theme
         return themes
+
+
+def note_drafts(result: ImportResult) -> None:
+    """Name the budgets the file writes into that are drafts after it: new or
+    made drafts by the file, or drafts already."""
+    drafts = Budget.objects.filter(
+        pk__in=list(result.budgets_before),
+        publication_status=PublicationStatus.DRAFT,
+    ).order_by("year")
+    for budget in drafts:
+        was = result.budgets_before[budget.pk]
+        kept = was == PublicationStatus.DRAFT
+        (result.kept_drafts if kept else result.new_drafts).append(str(budget))

@@ -176,14 +176,36 @@ def explained(context, text, field=None):
     return _explained_field(glossary, text, field, get_language())
 
 
+@register.simple_tag(takes_context=True)
+def explained_lines(context, obj, field):
+    """A text of one item per line (`programme.policy_documents`) as a list, each
+    item explained like `explained`; Dutch with a note where no English exists."""
+    language = get_language()
+    glossary = _page_glossary(context)
+    text = obj.localized(field, language)
+    dutch = obj.lacks_english(field, language)
+    items = [
+        glossary.markup(line.strip()) for line in text.splitlines() if line.strip()
+    ]
+    markup = format_html(
+        "<ul{}>{}</ul>",
+        mark_safe(' lang="nl"') if dutch else "",  # noqa: S308 - a constant
+        format_html_join("", "<li>{}</li>", ((item,) for item in items)),
+    )
+    return format_html("{}{}", markup, only_in_dutch_note()) if dutch else markup
+
+
 def _page_glossary(context) -> PageGlossary:
     request = context.get("request")
     glossary = getattr(request, "page_glossary", None)
     if glossary is None:
+        # The budget whose programmes 'zie programma 4' names: the page's.
         programme = context.get("programme")
-        action = context.get("action")
+        action, indicator = context.get("action"), context.get("indicator")
         if programme is None and action is not None:
             programme = action.theme.programme
+        if programme is None and indicator is not None:
+            programme = indicator.programme
         glossary = PageGlossary(programme=programme)
         if request is not None:
             request.page_glossary = glossary

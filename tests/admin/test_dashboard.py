@@ -13,6 +13,7 @@ from admin_site.dashboard import (
     newest_budget,
     recent_changes,
 )
+from content.models import PublicationStatus
 from programmes.models import Action, ActionStatus
 from tests.admin.helpers import form_data
 from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory
@@ -88,3 +89,23 @@ def test_the_admin_front_page_shows_the_dashboard(editor_client, seed_data):
     assert "Acties zonder statusupdate dit jaar" in html
     assert stale.title in html  # the seed's actions have had no update this year
     assert "Indicatoren zonder waarde voor Begroting 2018 (0)" in html
+
+
+def test_a_beheerder_is_shown_the_budgets_in_draft(
+    administrator_client, editor_client, seed_data
+):
+    # As after an editor's import of a whole budget into a new portal.
+    draft = BudgetFactory(year=2019, publication_status=PublicationStatus.DRAFT)
+    html = " ".join(
+        administrator_client.get(reverse("admin:index")).content.decode().split()
+    )
+    assert "Begrotingen in concept (1)" in html
+    assert reverse("admin:programmes_budget_change", args=[draft.pk]) in html
+    assert "tot u de begroting publiceert" in html
+    # An editor cannot publish it: no list of what she cannot change.
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Begrotingen in concept" not in html
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save()
+    html = administrator_client.get(reverse("admin:index")).content.decode()
+    assert "Begrotingen in concept" not in html

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from indicators.models import IndicatorValue
-from programmes.models import Action, Programme
+from programmes.models import Action, Paragraph, Programme
 from tests.browser import axe_violations, vnu_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_data")]
@@ -44,6 +44,10 @@ def edit_through_the_admin(page, action, value, programme):
 
     page.goto(f"/admin/programmes/programme/{programme.pk}/change/")
     page.fill("#id_intro", NEW_INTRO)
+    # What Hengelo's programme pages show above the text (issue 24, item 8).
+    page.fill("#id_responsible", "Portefeuillehouder: wethouder\nAmbtelijk: directeur")
+    page.fill("#id_responsible_en", "Portfolio holder: alderman")
+    page.fill("#id_policy_documents", "Economische visie\nZorg: zie programma 2")
     save(page)
 
 
@@ -56,6 +60,15 @@ def test_pages_showing_edited_content_are_valid_and_accessible(
     edit_through_the_admin(page, action, value, programme)
     action.refresh_from_db()
     assert action.title == NEW_TITLE
+    programme.refresh_from_db()
+    assert programme.policy_documents.splitlines() == [
+        "Economische visie",
+        "Zorg: zie programma 2",
+    ]
+    # A subheading in a part, as in Hengelo's programme 2.
+    paragraph = Paragraph.objects.filter(theme__programme=programme).first()
+    paragraph.heading = "Maatschappelijke trends"
+    paragraph.save()
 
     paths = [
         action.get_absolute_url(),

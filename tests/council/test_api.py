@@ -48,6 +48,11 @@ def test_the_api_lists_published_questions_with_who_asked(answered, paragraph):
     assert response.status_code == 404
     filtered = Client().get("/api/v1/technische-vragen/", {"begrotingsjaar": 2019})
     assert filtered.json()["count"] == 0
+    # ?programma= is the programme's number or address, as on every list.
+    programme = paragraph.theme.programme
+    for name, count in ((programme.number, 1), (programme.slug, 1), (8, 0)):
+        filtered = Client().get("/api/v1/technische-vragen/", {"programma": name})
+        assert filtered.json()["count"] == count
 
 
 def test_the_schema_describes_the_questions(tmp_path):

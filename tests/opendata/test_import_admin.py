@@ -93,6 +93,10 @@ def test_upload_progress_preview_confirm_result(client, editor):
     assert "Nieuw (2)" in html and "Begroting 2019" in html
     assert "Gewijzigd (1)" in html and "465 → 480" in html
     assert "Blijft gelijk" in html
+    # The new budget is a draft, and the preview says what that means.
+    assert "Deze begrotingen worden concept: Begroting 2019." in html
+    assert "tot een beheerder de begroting publiceert" in html
+    assert "blijven concept" not in html
     assert domain_snapshot() == before  # a preview writes nothing
     job.refresh_from_db()
     assert job.status == ImportJob.Status.PREVIEWED

@@ -63,6 +63,19 @@ def test_dry_run_writes_nothing(budget_file, capsys):
     assert not ImportRun.objects.exists()
 
 
+def test_a_new_budget_in_draft_is_named(tmp_path, capsys):
+    path = tmp_path / "waarden.csv"
+    later = ROW.format("500").replace(";2018;Begroot", ";2019;Begroot")
+    path.write_text(f"{HEADER}\n{later}\n", encoding="utf-8")
+    assert run(str(path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert (
+        "Deze begrotingen worden concept: Begroting 2019. Hun pagina's zijn niet "
+        "openbaar tot een beheerder ze publiceert."
+    ) in out
+    assert "blijven concept" not in out
+
+
 def test_errors_exit_non_zero_and_are_listed(budget_file, capsys):
     assert run(budget_file("1.2.3")) == 1
     assert "rij 2, kolom waarde: '1.2.3' is geen getal" in capsys.readouterr().err

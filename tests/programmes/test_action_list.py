@@ -66,6 +66,10 @@ def test_the_programme_filter_is_a_choice_of_the_public_programmes(client):
     )
     english = client.get("/en/acties/").content.decode()
     assert ">Programme 10 Sociaal Domein</option>" in english
+    # An address may name the programme by its number, as the downloads and API.
+    assert "1 resultaat" in page_text(client.get("/acties/", {"programma": 10}))
+    assert "18 resultaten" in page_text(client.get("/acties/", {"programma": "1"}))
+    assert "0 resultaten" in page_text(client.get("/acties/", {"programma": 2}))
 
 
 def test_an_invalid_filter_value_gives_a_message_not_an_error(client):

@@ -56,6 +56,16 @@ class Command(BaseCommand):
                     f"{Outcome.label(change.outcome)}: {change.what}: "
                     f"{change.description}"
                 )
+        # A budget in draft hides every page of it: say which they are.
+        for names, become in (
+            (result.new_drafts, "worden"),
+            (result.kept_drafts, "blijven"),
+        ):
+            if names:
+                self.stdout.write(
+                    f"Deze begrotingen {become} concept: {', '.join(names)}. Hun "
+                    "pagina's zijn niet openbaar tot een beheerder ze publiceert."
+                )
         if dry_run:
             self.stdout.write(f"Proef, niets opgeslagen: {result.summary()}.")
         else:
