@@ -49,7 +49,9 @@ def render_indicator(request, indicator, *, preview=False):
     """One indicator: sentence, chart and table; also the staff preview's."""
     values = IndicatorValue.objects if preview else IndicatorValue.objects.public()
     values = values.filter(indicator=indicator)
-    values = list(values.select_related("budget").order_by("budget__year", "kind"))
+    values = list(
+        values.select_related("budget").order_by("year", "budget__year", "kind")
+    )
     for value in values:
         value.indicator = indicator
     return render(
