@@ -97,7 +97,7 @@ class ValueFilter(django_filters.FilterSet):
 
 
 class IndicatorViewSet(ReadOnlyViewSet):
-    """Beleidsindicatoren met hun waarden per begroting en soort."""
+    """Beleidsindicatoren met hun waarden per begroting, jaar en soort."""
 
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter

@@ -85,7 +85,7 @@ def test_english_interface(client):
         "What will we do for it?",
         "What may it cost?",
         "Programme 1 Economie, Werk en Inkomen",
-        "Policy indicators per budget",
+        "Policy indicators per year",
     ):
         assert phrase in text
     assert "Wat willen we bereiken?" not in text
