@@ -6,7 +6,6 @@ import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from content.models import PublicationStatus
 from hengelo_portal.services import portal_user_create
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from opendata.columns import (
