@@ -11,6 +11,15 @@ from .models import Indicator, IndicatorValue
 
 
 class IndicatorValueFormSet(RowsNamedFormSet):
+    def clean(self):
+        # An empty year is the budget's own (the model's clean fills it in on the
+        # instance): the check of two rows against each other must see it too.
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if data and data.get("year") is None and form.instance.year is not None:
+                data["year"] = form.instance.year
+        super().clean()
+
     def get_unique_error_message(self, unique_check):
         # Django's default names the fields by code ("budget, year en kind").
         return _(
