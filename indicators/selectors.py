@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from .models import Indicator, IndicatorValue, ValueKind
 
@@ -125,6 +125,18 @@ def _rank(value, kind) -> tuple:
         value.kind != ValueKind.REALISED,
         value.year == value.budget.year,
         value.budget.year,
+    )
+
+
+def years_of_own_goals() -> list[int]:
+    """The years whose own budget states a public goal, oldest first: what a
+    comparison opens on. A budget's goals for later years are no newer budget."""
+    return list(
+        IndicatorValue.objects.public()
+        .filter(kind=ValueKind.BUDGETED, value__isnull=False, year=F("budget__year"))
+        .order_by("year")
+        .values_list("year", flat=True)
+        .distinct()
     )
 
 

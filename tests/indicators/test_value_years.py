@@ -190,6 +190,11 @@ def test_the_dashboard_counts_what_the_document_states_for_its_own_year():
 
 def test_the_compare_page_compares_the_goals_of_two_years(client):
     imported()
+    # Goals for later years do not move what the pages open on.
+    opened = client.get("/indicatoren/vergelijken/")
+    assert (opened.context["old_year"], opened.context["new_year"]) == (2017, 2018)
+    assert 2022 in opened.context["years"]
+    assert "Verschil 2017–2018" in client.get("/indicatoren/").content.decode()
     response = client.get("/indicatoren/vergelijken/", {"van": 2019, "naar": 2020})
     rows = {r["name"]: r for r in response.context["table"].data.data}
     row = rows[INDICATOR["indicator"]]
