@@ -108,11 +108,15 @@ def newest_budget() -> Budget | None:
 
 
 def indicators_missing_value(*, budget: Budget | None):
-    """Indicators with no budgeted value in `budget`, not even an empty one ('-')."""
+    """Indicators with no budgeted value for `budget`'s own year in that document,
+    not even an empty one ('-'); its goals for later years do not count."""
     if budget is None:
         return Indicator.objects.none()
     has_value = IndicatorValue.objects.filter(
-        indicator=OuterRef("pk"), budget=budget, kind=ValueKind.BUDGETED
+        indicator=OuterRef("pk"),
+        budget=budget,
+        year=budget.year,
+        kind=ValueKind.BUDGETED,
     )
     return (
         Indicator.objects.filter(~Exists(has_value))

@@ -320,7 +320,11 @@ def _indicators(rng, programmes, budgets, size: Size, writer: Writer) -> None:
             number = None if rng.random() < 0.05 else Decimal(rng.randrange(top))
             values.append(
                 IndicatorValue(
-                    indicator=indicator, budget=budget, kind="budgeted", value=number
+                    indicator=indicator,
+                    budget=budget,
+                    year=budget.year,
+                    kind="budgeted",
+                    value=number,
                 )
             )
             if index < len(budgets) - 2:
@@ -328,6 +332,7 @@ def _indicators(rng, programmes, budgets, size: Size, writer: Writer) -> None:
                     IndicatorValue(
                         indicator=indicator,
                         budget=budget,
+                        year=budget.year,
                         kind=ValueKind.REALISED,
                         value=Decimal(rng.randrange(top)),
                     )
@@ -336,6 +341,7 @@ def _indicators(rng, programmes, budgets, size: Size, writer: Writer) -> None:
             IndicatorValue(
                 indicator=indicator,
                 budget=budgets[-1],
+                year=budgets[-1].year,
                 kind=ValueKind.TARGET,
                 value=Decimal(rng.randrange(top)),
             )
@@ -344,6 +350,7 @@ def _indicators(rng, programmes, budgets, size: Size, writer: Writer) -> None:
             IndicatorValue(
                 indicator=indicator,
                 budget=budgets[0],
+                year=budgets[0].year,
                 kind=ValueKind.BASELINE,
                 value=Decimal(rng.randrange(top)),
             )

@@ -1,4 +1,5 @@
-"""The admin of the policy indicators: their values per budget year in one table."""
+"""The admin of the policy indicators: their values per document and year in one
+table."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +11,21 @@ from .models import Indicator, IndicatorValue
 
 
 class IndicatorValueFormSet(RowsNamedFormSet):
+    def clean(self):
+        # An empty year is the budget's own (the model's clean fills it in on the
+        # instance): the check of two rows against each other must see it too.
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if data and data.get("year") is None and form.instance.year is not None:
+                data["year"] = form.instance.year
+        super().clean()
+
     def get_unique_error_message(self, unique_check):
-        # Django's default names the fields by code ("budget en kind").
+        # Django's default names the fields by code ("budget, year en kind").
         return _(
-            "Er staan twee waarden van dezelfde soort voor dezelfde begroting. "
-            "Per begroting en soort hoort er één waarde bij een indicator."
+            "Er staan twee waarden van dezelfde soort voor hetzelfde jaar uit "
+            "dezelfde begroting. Per begroting, jaar en soort hoort er één waarde "
+            "bij een indicator."
         )
 
 
@@ -23,16 +34,16 @@ class IndicatorValueInline(VersionedTabularInline):
     formset = IndicatorValueFormSet
     fields = [
         "budget",
+        "year",
         "kind",
         "value",
-        "measured_year",
         "note",
         "note_en",
         "source",
         "version",
     ]
-    verbose_name = _("waarde per begroting")
-    verbose_name_plural = _("waarden per begroting")
+    verbose_name = _("waarde per begroting en jaar")
+    verbose_name_plural = _("waarden per begroting en jaar")
 
 
 @admin.register(Indicator)
@@ -67,16 +78,16 @@ class IndicatorAdmin(PortalAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(PortalAdmin):
-    list_display = ["indicator", "budget", "kind", "value", "measured_year", "note"]
+    list_display = ["indicator", "year", "kind", "value", "budget", "note"]
     list_filter = ["budget", "kind", "indicator__programme"]
     list_select_related = ["indicator", "budget"]
     search_fields = ["indicator__name", "note", "source"]
     autocomplete_fields = ["indicator"]
     fields = [
         "indicator",
-        "budget",
+        ("budget", "year"),
         "kind",
-        ("value", "measured_year"),
+        "value",
         ("note", "note_en"),
         ("source", "source_en"),
         "version",

@@ -35,16 +35,43 @@ def _hover(indicator: Indicator) -> str:
     return "%{y:,} " + indicator.localized("unit")
 
 
-def indicator_figure(indicator: Indicator, values) -> dict:
-    """Bars of the budgeted (and realised) values per budget year; target as a line.
+def _by_year(values) -> dict:
+    """Per year, the figure to draw: a budget's goal for its own year before an
+    older budget's goal for that year; of two documents, the newer."""
+    chosen = {}
+    for value in sorted(values, key=lambda v: (v.year == v.budget.year, v.budget.year)):
+        chosen[value.year] = value
+    return chosen
 
-    `values` are the indicator's IndicatorValues with their budget.
+
+def indicator_figure(indicator: Indicator, values) -> dict:
+    """Bars of the budgeted (and realised) values per year; targets as a line.
+
+    `values` are the indicator's IndicatorValues with their budget. Each figure
+    stands at the year it is about (a kengetal at the year it was measured, a goal
+    for 2020 at 2020), and its hover names the document that states it.
     """
-    years = sorted({v.budget.year for v in values})
+    years = sorted({v.year for v in values})
     labels = [str(year) for year in years]
-    by_kind = {kind: {} for kind in ValueKind.values}
-    for value in values:
-        by_kind[value.kind][value.budget.year] = value.value
+    by_kind = {
+        kind: _by_year([v for v in values if v.kind == kind])
+        for kind in ValueKind.values
+    }
+
+    def numbers(kind):
+        return [
+            _number(by_kind[kind][year].value) if year in by_kind[kind] else None
+            for year in years
+        ]
+
+    def documents(kind):
+        return [
+            str(by_kind[kind][year].budget) if year in by_kind[kind] else ""
+            for year in years
+        ]
+
+    def hover(name):
+        return f"{name} %{{x}} (%{{customdata}}): {_hover(indicator)}<extra></extra>"
 
     figure = go.Figure()
     for kind, name, colour in (
@@ -54,45 +81,67 @@ def indicator_figure(indicator: Indicator, values) -> dict:
         if by_kind[kind]:
             figure.add_bar(
                 x=labels,
-                y=[_number(by_kind[kind].get(year)) for year in years],
+                y=numbers(kind),
+                customdata=documents(kind),
                 name=name,
                 marker_color=colour,
-                hovertemplate=f"{name} %{{x}}: {_hover(indicator)}<extra></extra>",
+                hovertemplate=hover(name),
             )
     if by_kind[ValueKind.BASELINE]:
         figure.add_scatter(
             x=labels,
-            y=[_number(by_kind[ValueKind.BASELINE].get(year)) for year in years],
+            y=numbers(ValueKind.BASELINE),
+            customdata=documents(ValueKind.BASELINE),
             name=_("Nulmeting"),
             mode="markers",
             marker={"color": BASELINE_COLOUR, "size": 12, "symbol": "diamond"},
+            hovertemplate=hover(_("Nulmeting")),
         )
     if by_kind[ValueKind.MEASURED]:
-        # A measurement (kengetal) is a point at the budget that reports it, not
-        # a bar beside the goals: it is no goal.
+        # A measurement (kengetal) is a point at the year it was measured, not a
+        # bar beside the goals: it is no goal.
         figure.add_scatter(
             x=labels,
-            y=[_number(by_kind[ValueKind.MEASURED].get(year)) for year in years],
+            y=numbers(ValueKind.MEASURED),
+            customdata=documents(ValueKind.MEASURED),
             name=_("Kengetal (gemeten)"),
             mode="markers",
             marker={"color": REALISED_COLOUR, "size": 12, "symbol": "circle"},
+            hovertemplate=hover(_("Kengetal (gemeten)")),
         )
     targets = by_kind[ValueKind.TARGET]
     if targets:
-        target = _number(targets[max(targets)])
-        figure.add_scatter(
-            x=labels,
-            y=[target] * len(labels),
-            name=_("Streefwaarde"),
-            mode="lines",
-            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
-        )
+        line = {"color": TARGET_COLOUR, "dash": "dash", "width": 2}
+        if len(targets) == 1:
+            # One long-term target: a level across the chart, as the budget
+            # means it.
+            target = next(iter(targets.values()))
+            figure.add_scatter(
+                x=labels,
+                y=[_number(target.value)] * len(labels),
+                customdata=[str(target.budget)] * len(labels),
+                name=_("Streefwaarde"),
+                mode="lines",
+                line=line,
+                hovertemplate=hover(_("Streefwaarde")),
+            )
+        else:
+            figure.add_scatter(
+                x=labels,
+                y=numbers(ValueKind.TARGET),
+                customdata=documents(ValueKind.TARGET),
+                name=_("Streefwaarde"),
+                mode="lines+markers",
+                line=line,
+                connectgaps=True,
+                hovertemplate=hover(_("Streefwaarde")),
+            )
     # Years without a value get a visible label instead of a silent gap.
     missing = [
         str(year)
         for year in years
         if year in by_kind[ValueKind.BUDGETED]
-        and by_kind[ValueKind.BUDGETED][year] is None
+        and by_kind[ValueKind.BUDGETED][year].value is None
     ]
     annotations = [
         {
@@ -108,12 +157,12 @@ def indicator_figure(indicator: Indicator, values) -> dict:
     ]
     figure.update_layout(
         base_layout(
-            _("%(name)s: %(axis)s per begroting")
+            _("%(name)s: %(axis)s per jaar")
             % {
                 "name": indicator.localized("name"),
                 "axis": _axis_title(indicator).lower(),
             },
-            xaxis={"title": {"text": _("Begroting")}, "type": "category"},
+            xaxis={"title": {"text": _("Jaar")}, "type": "category"},
             yaxis={
                 "title": {"text": _axis_title(indicator)},
                 "rangemode": "tozero",
@@ -207,7 +256,7 @@ def overview_figure(rows, years) -> dict:
     return {
         "data": data,
         "layout": base_layout(
-            _("Beleidsindicatoren per begroting, elk op eigen schaal"),
+            _("Beleidsindicatoren per jaar, elk op eigen schaal"),
             height=300 * rows_needed + 80,
             annotations=annotations,
             **axes,

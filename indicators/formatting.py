@@ -32,10 +32,43 @@ def format_value(number: Decimal | None, *, unit: str, unit_kind: str) -> str:
 
 
 def kind_note(value) -> str:
-    """What a figure in a table of goals is when it is no goal: 'kengetal,
-    gemeten in 2015'; empty for a goal."""
-    if value is None or value.kind != ValueKind.MEASURED:
+    """What a figure in a table of goals is when it is not a budget's goal for its
+    own year, with the year it is about and the document that states it: 'doel
+    2020, Begroting 2018', 'gerealiseerd 2017, Begroting 2019', 'kengetal, gemeten
+    in 2015, Begroting 2017'. Empty for a budget's goal for its own year."""
+    if value is None:
         return ""
-    if value.measured_year is None:
-        return _("kengetal")
-    return _("kengetal, gemeten in %(year)s") % {"year": value.measured_year}
+    if value.kind == ValueKind.BUDGETED and value.year == value.budget.year:
+        return ""
+    template = {
+        ValueKind.BUDGETED: _("doel %(year)s, %(document)s"),
+        ValueKind.REALISED: _("gerealiseerd %(year)s, %(document)s"),
+        ValueKind.MEASURED: _("kengetal, gemeten in %(year)s, %(document)s"),
+        ValueKind.TARGET: _("streefwaarde %(year)s, %(document)s"),
+        ValueKind.BASELINE: _("nulmeting %(year)s, %(document)s"),
+    }[value.kind]
+    return template % {"year": value.year, "document": value.budget}
+
+
+def value_label(value) -> str:
+    """A figure's kind, year and document, as a sentence or a chart names it:
+    'doel 2020 (Begroting 2018)', 'gerealiseerd 2017 (Begroting 2019)'."""
+    template = {
+        ValueKind.BUDGETED: _("doel %(year)s (%(document)s)"),
+        ValueKind.REALISED: _("gerealiseerd %(year)s (%(document)s)"),
+        ValueKind.MEASURED: _("gemeten %(year)s (%(document)s)"),
+        ValueKind.TARGET: _("streefwaarde %(year)s (%(document)s)"),
+        ValueKind.BASELINE: _("nulmeting %(year)s (%(document)s)"),
+    }[value.kind]
+    return template % {"year": value.year, "document": value.budget}
+
+
+def realised_note(value, *, unit: str, unit_kind: str) -> str:
+    """The realised figure beside a year's goal: 'gerealiseerd: 700
+    bedrijfsbezoeken, Begroting 2020'; empty without one."""
+    if value is None:
+        return ""
+    return _("gerealiseerd: %(amount)s, %(document)s") % {
+        "amount": format_value(value.value, unit=unit, unit_kind=unit_kind),
+        "document": value.budget,
+    }

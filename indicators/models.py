@@ -1,4 +1,5 @@
-"""Policy indicators (beleidsindicatoren) and their values per budget year."""
+"""Policy indicators (beleidsindicatoren) and their values, each of the document
+that states it and the year it is about."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -120,7 +121,9 @@ class Indicator(TranslatedContentMixin, VersionedModel, PublishableModel):
 
 
 class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
-    """The figure of an indicator in one budget year, of one kind."""
+    """The figure of an indicator for one year, of one kind, as one document (a
+    budget) states it: the Begroting 2018 states its goals for 2018 to 2021, the
+    Begroting 2019 the realised value of 2017."""
 
     indicator = models.ForeignKey(
         Indicator,
@@ -134,7 +137,10 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="indicator_values",
         verbose_name=_("begroting"),
-        help_text=_("De begroting waarin deze waarde staat."),
+        help_text=_(
+            "Het document waarin deze waarde staat; het jaar waar de waarde over "
+            "gaat, staat apart."
+        ),
     )
     kind = models.CharField(
         _("soort waarde"),
@@ -158,14 +164,16 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
             "'geen waarde', niet 0."
         ),
     )
-    measured_year = models.PositiveSmallIntegerField(
-        _("gemeten in"),
-        null=True,
+    year = models.PositiveSmallIntegerField(
+        _("jaar"),
+        # Blank in a form means the budget's own year (clean and save fill it in);
+        # never empty in the database.
         blank=True,
         help_text=_(
-            "Het jaar waarin gemeten is, zoals '(2015)' in de begroting. Nodig "
-            "bij een kengetal; bij andere soorten alleen als het anders is dan "
-            "het begrotingsjaar."
+            "Het jaar waar het getal over gaat: bij het doel van de begroting zelf "
+            "het begrotingsjaar, bij een doel voor later dat latere jaar, bij een "
+            "gerealiseerde waarde het jaar van realisatie, bij een kengetal het jaar "
+            "van meting, zoals '(2015)' in de begroting. Leeg: het begrotingsjaar."
         ),
     )
     source = models.CharField(
@@ -191,22 +199,28 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
     history = history_of(_("waarden van beleidsindicatoren"))
 
     class Meta:
-        ordering = ["indicator", "budget__year", "kind"]
+        ordering = ["indicator", "year", "budget__year", "kind"]
         verbose_name = _("waarde")
         verbose_name_plural = _("waarden")
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "budget", "kind"],
-                name="indicatorvalue_unique_per_year_and_kind",
+                fields=["indicator", "budget", "year", "kind"],
+                name="indicatorvalue_unique_per_document_year_and_kind",
                 violation_error_message=_(
-                    "Deze indicator heeft al een waarde van deze soort in deze "
-                    "begroting."
+                    "Deze indicator heeft in deze begroting al een waarde van deze "
+                    "soort voor dit jaar."
                 ),
             ),
         ]
 
     def __str__(self):
-        return f"{self.indicator} – {self.budget} ({self.get_kind_display()})"
+        return (
+            f"{self.indicator} – {self.year} ({self.get_kind_display()}, {self.budget})"
+        )
+
+    def save(self, *args, **kwargs):
+        self._year_from_budget()
+        super().save(*args, **kwargs)
 
     @classmethod
     def public_condition(cls, prefix=""):
@@ -216,12 +230,22 @@ class IndicatorValue(TranslatedContentMixin, VersionedModel, TimeStampedModel):
             f"{prefix}indicator__"
         ) & Budget.public_condition(f"{prefix}budget__")
 
+    def _year_from_budget(self) -> None:
+        if self.year is None and self.budget_id:
+            self.year = self.budget.year
+
     def clean(self):
-        if self.kind == ValueKind.MEASURED and self.measured_year is None:
+        self._year_from_budget()
+        if (
+            self.kind in (ValueKind.REALISED, ValueKind.MEASURED)
+            and self.budget_id
+            and self.year > self.budget.year
+        ):
             raise ValidationError(
                 {
-                    "measured_year": _(
-                        "Een kengetal is gemeten: vul het jaar van meting in."
+                    "year": _(
+                        "Een gerealiseerd of gemeten cijfer gaat niet over een later "
+                        "jaar dan de begroting die het noemt."
                     )
                 }
             )

@@ -1,4 +1,4 @@
-"""django-tables2 tables of indicators: values per budget year and their change."""
+"""django-tables2 tables of indicators: values per year and their change."""
 
 from decimal import Decimal
 from functools import partial, total_ordering
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from web.params import TableConfig
 
 from .comparisons import Change, format_absolute_change, format_percent_change
-from .formatting import format_value, kind_note
+from .formatting import format_value, kind_note, realised_note
 
 
 @total_ordering
@@ -96,7 +96,7 @@ def indicator_values_table(
     extra = [
         (
             f"y{year}",
-            CellColumn(verbose_name=_("Begroting %(year)s") % {"year": year}),
+            CellColumn(verbose_name=str(year)),
         )
         for year in years
     ]
@@ -125,18 +125,24 @@ def indicator_values_table(
             "row": row,
         }
         numbers, kinds = {}, {}
-        for year, value in zip(years, row.values, strict=True):
+        unit = indicator.localized("unit")
+        for year, value, realised in zip(
+            years, row.values, row.realised or [None] * len(years), strict=True
+        ):
             number = value.value if value else None
             numbers[year] = number
             kinds[year] = value.kind if value else None
             note = "; ".join(
-                text for text in (kind_note(value), value.note if value else "") if text
+                text
+                for text in (
+                    kind_note(value),
+                    value.note if value else "",
+                    realised_note(realised, unit=unit, unit_kind=indicator.unit_kind),
+                )
+                if text
             )
             text = partial(
-                format_value,
-                number,
-                unit=indicator.localized("unit"),
-                unit_kind=indicator.unit_kind,
+                format_value, number, unit=unit, unit_kind=indicator.unit_kind
             )
             record[f"y{year}"] = Cell(number, text, note)
         if old_year is not None and new_year is not None:

@@ -150,8 +150,19 @@ INDICATOR_COLUMNS = with_english(
         Column("toelichting", _("Wat de indicator meet en waarom.")),
         Column(
             "begrotingsjaar",
-            _("Het jaar van de begroting waarin de waarde staat, zoals 2019."),
+            _(
+                "Het jaar van de begroting waarin de waarde staat (het document), "
+                "zoals 2019."
+            ),
             required=True,
+        ),
+        Column(
+            "jaar",
+            _(
+                "Het jaar waar de waarde over gaat: een later jaar bij een doel voor "
+                "later, het jaar van realisatie, het jaar van meting bij een "
+                "kengetal. Leeg: het begrotingsjaar."
+            ),
         ),
         Column(
             "soort_waarde",
@@ -168,13 +179,6 @@ INDICATOR_COLUMNS = with_english(
                 "waarde', niet 0."
             ),
             required=True,
-        ),
-        Column(
-            "gemeten_in",
-            _(
-                "Het jaar van meting: nodig bij een kengetal, bij andere soorten "
-                "alleen als het anders is dan het begrotingsjaar."
-            ),
         ),
         Column("opmerking", _("Een opmerking bij de waarde.")),
         Column(

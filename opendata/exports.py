@@ -163,13 +163,21 @@ def actions_frame(*, actions: QuerySet | None = None) -> pd.DataFrame:
 
 
 def indicator_values_for(
-    *, programme: str = "", year: int | None = None, indicator: str = ""
+    *,
+    programme: str = "",
+    year: int | None = None,
+    budget_year: int | None = None,
+    indicator: str = "",
 ) -> QuerySet:
-    """The public values a download asks for with ?programma=&jaar=&indicator=."""
+    """The public values a download asks for with ?programma=&jaar=&begrotingsjaar=
+    &indicator=: `jaar` is the year a value is about, `begrotingsjaar` the budget
+    that states it."""
     values = IndicatorValue.objects.public()
     values = filter_programme(values, "indicator__programme", programme)
     if year is not None:
-        values = values.filter(budget__year=year)
+        values = values.filter(year=year)
+    if budget_year is not None:
+        values = values.filter(budget__year=budget_year)
     if indicator.strip():
         values = values.filter(indicator__slug=indicator.strip())
     return values
@@ -186,6 +194,7 @@ def indicator_values_frame(*, values: QuerySet | None = None) -> pd.DataFrame:
         "indicator__order",
         "indicator__pk",
         "budget__year",
+        "year",
         "kind",
     )
     rows = []
@@ -209,9 +218,9 @@ def indicator_values_frame(*, values: QuerySet | None = None) -> pd.DataFrame:
                 "toelichting": indicator.description,
                 "toelichting_en": indicator.description_en,
                 "begrotingsjaar": value.budget.year,
+                "jaar": value.year,
                 "soort_waarde": choice_text(ValueKind, value.kind),
                 "waarde": value.value,
-                "gemeten_in": value.measured_year,
                 "opmerking": value.note,
                 "opmerking_en": value.note_en,
                 "bron_waarde": value.source,

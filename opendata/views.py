@@ -55,15 +55,24 @@ def _bad_filter(text: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
-@reads_parameters("programma", "jaar", "indicator")
+@reads_parameters("programma", "jaar", "begrotingsjaar", "indicator")
 def indicator_values_download(request, suffix):
-    """/open-data/indicatoren.csv?programma=…&jaar=…&indicator=…"""
-    year = text_param(request.GET, "jaar", max_length=20)
-    if year and parse_int(year, **YEAR) is None:
-        return _bad_filter(_("jaar: '%(year)s' is geen jaartal") % {"year": year})
+    """/open-data/indicatoren.csv?programma=…&jaar=…&begrotingsjaar=…&indicator=…:
+    `jaar` is the year a value is about, `begrotingsjaar` the budget that states
+    it."""
+    years = {}
+    for name, refusal in (
+        ("jaar", _("jaar: '%(year)s' is geen jaartal")),
+        ("begrotingsjaar", _("begrotingsjaar: '%(year)s' is geen jaartal")),
+    ):
+        year = text_param(request.GET, name, max_length=20)
+        if year and parse_int(year, **YEAR) is None:
+            return _bad_filter(refusal % {"year": year})
+        years[name] = parse_int(year, **YEAR) if year else None
     values = indicator_values_for(
         programme=text_param(request.GET, "programma"),
-        year=parse_int(year, **YEAR) if year else None,
+        year=years["jaar"],
+        budget_year=years["begrotingsjaar"],
         indicator=text_param(request.GET, "indicator"),
     )
     frame = indicator_values_frame(values=values)

@@ -40,7 +40,7 @@ PAGES = {
 DOWNLOAD_SUFFIXES = (".csv", "-puntkomma.csv", ".xlsx", ".json")
 DOWNLOADS = {
     "/open-data/acties": ACTION_FILTERS,
-    "/open-data/indicatoren": ("programma", "jaar", "indicator"),
+    "/open-data/indicatoren": ("programma", "jaar", "begrotingsjaar", "indicator"),
     "/open-data/financien": ("programma", "begrotingsjaar"),
     "/open-data/teksten": ("programma", "begrotingsjaar"),
     "/open-data/programmas": ("programma", "begrotingsjaar"),
@@ -62,7 +62,7 @@ API = {
     "/api/v1/actielijnen/": ("agenda", *API_PAGES),
     "/api/v1/acties/": ACTION_FILTERS + API_PAGES,
     "/api/v1/indicatoren/": ("begrotingsjaar", "programma", *API_PAGES),
-    "/api/v1/waarden/": ("begrotingsjaar", "programma", "indicator", "soort")
+    "/api/v1/waarden/": ("begrotingsjaar", "jaar", "programma", "indicator", "soort")
     + API_PAGES,
     "/api/v1/financien/": (
         "begrotingsjaar",

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from programmes.templatetags.programme_tags import translated
 
 from ..comparisons import indicator_sentence
-from ..formatting import format_value, kind_note
+from ..formatting import format_value, kind_note, realised_note
 from ..models import Indicator, IndicatorValue
 from ..selectors import indicator_year_table
 
@@ -43,7 +43,7 @@ def indicator_value(value):
 
 @register.simple_tag
 def indicator_cells(row):
-    """A row's figures, one cell per budget year, each with its note.
+    """A row's figures, one cell per year, each with its note.
 
     A tag rather than a template loop: a programme at the benchmark's large size
     shows 25 indicators over 10 years, and the loop's lookups cost a tenth of the
@@ -61,17 +61,23 @@ def indicator_cells(row):
                     unit=unit,
                     unit_kind=indicator.unit_kind,
                 ),
-                _note(value),
+                _note(value, realised, unit=unit, unit_kind=indicator.unit_kind),
             )
-            for value in row.values
+            for value, realised in zip(
+                row.values, row.realised or [None] * len(row.values), strict=True
+            )
         ),
     )
 
 
-def _note(value):
+def _note(value, realised, *, unit, unit_kind):
     if value is None:
         return ""
-    notes = [kind_note(value), translated(value, "note") if value.note else ""]
+    notes = [
+        kind_note(value),
+        translated(value, "note") if value.note else "",
+        realised_note(realised, unit=unit, unit_kind=unit_kind),
+    ]
     notes = [note for note in notes if note]
     if not notes:
         return ""

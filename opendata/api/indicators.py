@@ -20,9 +20,9 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
         fields = [
             "budget",
             "budget_year",
+            "year",
             "kind",
             "value",
-            "measured_year",
             "note",
             "source",
         ]
@@ -71,10 +71,16 @@ class IndicatorFilter(BudgetYearFilter):
 
 
 class ValueFilter(django_filters.FilterSet):
-    """?begrotingsjaar=2019 (the value's budget), programma, indicator, soort."""
+    """?begrotingsjaar=2019 (the budget that states the value), ?jaar=2020 (the
+    year it is about), programma, indicator, soort."""
 
     begrotingsjaar = IntegerFilter(
         field_name="budget__year",
+        min_value=YEAR["minimum"],
+        max_value=YEAR["maximum"],
+    )
+    jaar = IntegerFilter(
+        field_name="year",
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
@@ -91,7 +97,7 @@ class ValueFilter(django_filters.FilterSet):
 
 
 class IndicatorViewSet(ReadOnlyViewSet):
-    """Beleidsindicatoren met hun waarden per begroting en soort."""
+    """Beleidsindicatoren met hun waarden per begroting, jaar en soort."""
 
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
@@ -102,7 +108,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
                 "values",
                 queryset=IndicatorValue.objects.public()
                 .select_related("budget")
-                .order_by("budget__year", "kind"),
+                .order_by("year", "budget__year", "kind"),
             )
         )
         .order_by("programme__budget__year", "programme__number", "order", "pk")
@@ -110,7 +116,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
 
 
 class IndicatorValueViewSet(ReadOnlyViewSet):
-    """Alle gepubliceerde waarden, één per indicator, begroting en soort."""
+    """Alle gepubliceerde waarden, één per indicator, begroting, jaar en soort."""
 
     serializer_class = FlatValueSerializer
     filterset_class = ValueFilter
@@ -121,6 +127,7 @@ class IndicatorValueViewSet(ReadOnlyViewSet):
             "indicator__programme__budget__year",
             "indicator__order",
             "indicator__pk",
+            "year",
             "budget__year",
             "kind",
         )

@@ -49,13 +49,12 @@ class ValueRow:
     unit_kind: str | None
     source: str | None
     description: str | None
-    budget_year: int
+    budget_year: int  # the document that states the value
+    year: int | None  # the year it is about; None only in a row with a problem
     kind: str
     value: Decimal | None
-    measured_year: int | None
     note: str | None
     value_source: str | None = None
-    has_measured_year: bool = True  # False: the column is absent, leave it alone
     english: dict = field(default_factory=dict)  # the indicator's, as name_en
     value_english: dict = field(default_factory=dict)  # the value's, as note_en
 
@@ -103,12 +102,11 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
         source=_optional_text(reader, "bron", 200),
         description=_optional_text(reader, "toelichting", 10_000),
         budget_year=reader.year("begrotingsjaar", required=True),
+        year=None,
         kind=reader.choice("soort_waarde", ValueKind, default=ValueKind.BUDGETED),
         value=value,
-        measured_year=reader.year("gemeten_in"),
         note=_optional_text(reader, "opmerking", 300),
         value_source=_optional_text(reader, "bron_waarde", 200),
-        has_measured_year=reader.has("gemeten_in"),
         english=reader.english(
             Indicator,
             {
@@ -122,14 +120,7 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
             IndicatorValue, {"note": "opmerking", "source": "bron_waarde"}
         ),
     )
-    if (
-        values.kind == ValueKind.MEASURED
-        and values.has_measured_year
-        and values.measured_year is None
-    ):
-        reader.problem(
-            "gemeten_in", _("een kengetal is gemeten: vul het jaar van meting in")
-        )
+    values.year = _value_year(reader, values)
     if value is not None:
         effective_kind = unit_kind or (
             existing.unit_kind
@@ -162,18 +153,54 @@ def _read_row(cells: dict, row: int, sheet: str | None, known: dict):
     return values, reader.problems
 
 
+def _value_year(reader: RowReader, row: ValueRow) -> int | None:
+    """The year a value is about: `jaar`, else (a file written before `jaar`
+    existed) `gemeten_in`, else the budget's own year. A kengetal needs its year
+    of measurement; a realised or measured figure cannot be about a year after
+    the document that states it."""
+    old_file = reader.has("gemeten_in") and not reader.has("jaar")
+    column = "gemeten_in" if old_file else "jaar"
+    problems = len(reader.problems)
+    year = reader.year(column)
+    if len(reader.problems) > problems:
+        return None  # not a year: said already
+    if year is None:
+        if row.kind == ValueKind.MEASURED:
+            reader.problem(
+                column, _("een kengetal is gemeten: vul het jaar van meting in")
+            )
+            return None
+        return row.budget_year
+    if (
+        row.kind in (ValueKind.REALISED, ValueKind.MEASURED)
+        and row.budget_year is not None
+        and year > row.budget_year
+    ):
+        reader.problem(
+            column,
+            _(
+                "%(year)s ligt na begrotingsjaar %(budget)s: een gerealiseerd of "
+                "gemeten cijfer gaat niet over een later jaar dan de begroting die "
+                "het noemt"
+            )
+            % {"year": year, "budget": row.budget_year},
+        )
+    return year
+
+
 def _check_file(rows: list[ValueRow], sheet: str | None) -> list[Problem]:
     """Duplicates, disagreeing rows and unknown programmes."""
     problems = programme_problems(rows, sheet)
     seen_values, indicators = {}, {}
     for row in rows:
-        key = (row.indicator_key, row.budget_year, row.kind)
+        key = (row.indicator_key, row.budget_year, row.year, row.kind)
         if key in seen_values:
             problems.append(
                 Problem(
                     _(
-                        "dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar "
-                        "en dezelfde soort waarde staan ook in rij %(other)s"
+                        "dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar, "
+                        "hetzelfde jaar en dezelfde soort waarde staan ook in rij "
+                        "%(other)s"
                     )
                     % {"other": seen_values[key]},
                     row.row,
@@ -217,7 +244,7 @@ class _IndicatorWriter(RecordWriter):
         indicators = self.indicators(rows)
         values = Batch(IndicatorValue)
         existing = {
-            (value.indicator_id, value.budget_id, value.kind): value
+            (value.indicator_id, value.budget_id, value.year, value.kind): value
             for value in IndicatorValue.objects.select_for_update(of=("self",))
             .select_related("indicator", "budget")
             .order_by()
@@ -300,10 +327,11 @@ class _IndicatorWriter(RecordWriter):
         budget = self.budgets[row.budget_year]
         kind_label = ValueKind(row.kind).label
         described = f"{indicator}, {budget}, {kind_label}"
-        value = existing.get((indicator.pk, budget.pk, row.kind))
+        if row.year != budget.year:
+            described += f" {row.year}"
+        key = (indicator.pk, budget.pk, row.year, row.kind)
+        value = existing.get(key)
         wanted = {"value": row.value}
-        if row.has_measured_year:
-            wanted["measured_year"] = row.measured_year
         if row.note is not None:
             wanted["note"] = row.note
         if row.value_source is not None:
@@ -311,10 +339,14 @@ class _IndicatorWriter(RecordWriter):
         wanted |= row.value_english
         if value is None:
             value = IndicatorValue(
-                indicator=indicator, budget=budget, kind=row.kind, **wanted
+                indicator=indicator,
+                budget=budget,
+                year=row.year,
+                kind=row.kind,
+                **wanted,
             )
             batch.create(value)
-            existing[indicator.pk, budget.pk, row.kind] = value
+            existing[key] = value
             self.result.record(
                 Outcome.CREATED, "waarde", f"{described}: {_shown(row.value)}"
             )

@@ -32,7 +32,7 @@ def test_years_have_no_thousands_separator_read_only_or_in_lists(
             assert not GROUPED_YEAR.search(html), name
         url = reverse("admin:indicators_indicatorvalue_changelist")
         values = client.get(url).content.decode()
-        assert '<td class="field-measured_year_shown">2015</td>' in values
+        assert '<td class="field-year_shown">2015</td>' in values
     # Sorting by the year still works on the column that shows it.
     sorted_list = administrator_client.get(
         reverse("admin:programmes_budget_changelist"), {"o": "2"}

@@ -110,7 +110,7 @@ def test_indicator_change_page_shows_values_per_budget_as_a_table(editor_client)
     )
     html = editor_client.get(admin_url(Indicator, "change", indicator.pk)).content
     html = html.decode()
-    assert "Waarden per begroting" in html
+    assert "Waarden per begroting en jaar" in html
     assert 'name="values-0-value"' in html and 'name="values-1-value"' in html
 
 

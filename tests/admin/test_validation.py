@@ -103,7 +103,7 @@ def test_percentage_and_count_values_are_checked_and_nothing_is_half_saved(
     assert "Een aantal of percentage kan niet negatief zijn." in inline_errors(response)
 
 
-def test_one_value_per_indicator_budget_and_kind(editor_client):
+def test_one_value_per_indicator_budget_year_and_kind(editor_client):
     value = IndicatorValueFactory(kind=ValueKind.BUDGETED)
     url = reverse("admin:indicators_indicator_change", args=[value.indicator.pk])
     form = form_data(editor_client.get(url).content.decode())
@@ -118,11 +118,21 @@ def test_one_value_per_indicator_budget_and_kind(editor_client):
     )
     response = editor_client.post(url, form)
     assert response.status_code == 200
+    # The new row's empty year is the budget's own: the same as the first row's.
     assert (
-        "Er staan twee waarden van dezelfde soort voor dezelfde begroting. Per "
-        "begroting en soort hoort er één waarde bij een indicator."
+        "Er staan twee waarden van dezelfde soort voor hetzelfde jaar uit dezelfde "
+        "begroting. Per begroting, jaar en soort hoort er één waarde bij een "
+        "indicator."
     ) in inline_errors(response)
     assert value.indicator.values.count() == 1
+    # With a later year it is the budget's goal for that year.
+    form["values-1-year"] = str(value.year + 1)
+    response = editor_client.post(url, form)
+    assert response.status_code == 302, inline_errors(response)
+    assert sorted(value.indicator.values.values_list("year", flat=True)) == [
+        value.year,
+        value.year + 1,
+    ]
 
 
 def test_a_second_value_added_on_its_own_page_is_refused_in_dutch(editor_client):
@@ -139,7 +149,8 @@ def test_a_second_value_added_on_its_own_page_is_refused_in_dutch(editor_client)
     )
     assert response.status_code == 200
     assert [str(e) for e in response.context["adminform"].form.non_field_errors()] == [
-        "Deze indicator heeft al een waarde van deze soort in deze begroting."
+        "Deze indicator heeft in deze begroting al een waarde van deze soort voor "
+        "dit jaar."
     ]
 
 

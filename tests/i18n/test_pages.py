@@ -85,7 +85,7 @@ def test_english_interface(client):
         "What will we do for it?",
         "What may it cost?",
         "Programme 1 Economie, Werk en Inkomen",
-        "Policy indicators per budget",
+        "Policy indicators per year",
     ):
         assert phrase in text
     assert "Wat willen we bereiken?" not in text
@@ -121,8 +121,8 @@ def test_chart_separators_and_titles_follow_the_language():
         english = indicator_figure(indicator, values)["layout"]
     assert dutch["separators"] == ",."
     assert english["separators"] == ".,"
-    assert dutch["xaxis"]["title"]["text"] == "Begroting"
-    assert english["xaxis"]["title"]["text"] == "Budget"
+    assert dutch["xaxis"]["title"]["text"] == "Jaar"
+    assert english["xaxis"]["title"]["text"] == "Year"
 
 
 def test_sentence_in_english():

@@ -25,4 +25,5 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
 
     indicator = factory.SubFactory(IndicatorFactory)
     budget = factory.SubFactory(BudgetFactory)
+    year = factory.LazyAttribute(lambda o: o.budget.year)
     value = 100

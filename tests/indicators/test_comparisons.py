@@ -66,7 +66,8 @@ def test_distance_to_the_long_term_target():
     values += values_for(indicator, {2018: 300}, kind=ValueKind.REALISED)
     values += values_for(indicator, {2018: 400}, kind=ValueKind.TARGET)
     assert indicator_sentence(indicator, values).endswith(
-        "De streefwaarde is 400 personen; het laatste cijfer (gerealiseerd 2018, "
+        "Gerealiseerd 2018 (Begroting 2018): 300 personen. De streefwaarde "
+        "(Begroting 2018) is 400 personen; het laatste cijfer (gerealiseerd 2018, "
         "300 personen) ligt daar 100 onder."
     )
 
@@ -84,7 +85,7 @@ def measured(indicator, budget_year, measured_year, value):
         budget=BudgetFactory(year=budget_year),
         kind=ValueKind.MEASURED,
         value=Decimal(value),
-        measured_year=measured_year,
+        year=measured_year,
     )
 
 
@@ -92,9 +93,13 @@ def test_a_measurement_is_never_called_a_goal():
     """A kengetal alone: measured, with its year; never 'het doel'."""
     indicator = IndicatorFactory(unit="%", unit_kind=UnitKind.PERCENTAGE)
     values = [measured(indicator, 2017, 2015, "8.9")]
-    assert indicator_sentence(indicator, values) == "Gemeten in 2015: 8,9%."
+    assert indicator_sentence(indicator, values) == (
+        "Gemeten in 2015 (Begroting 2017): 8,9%."
+    )
     with translation.override("en"):
-        assert indicator_sentence(indicator, values) == "Measured in 2015: 8.9%."
+        assert indicator_sentence(indicator, values) == (
+            "Measured in 2015 (Begroting 2017): 8.9%."
+        )
 
 
 def test_a_goal_and_a_measurement_are_said_apart_not_compared():
@@ -102,13 +107,13 @@ def test_a_goal_and_a_measurement_are_said_apart_not_compared():
     values = [measured(indicator, 2017, 2015, "550")]
     values += values_for(indicator, {2018: 620})
     assert indicator_sentence(indicator, values) == (
-        "In de begroting 2018 is het doel 620 bedrijfsbezoeken. Gemeten in 2015: "
-        "550 bedrijfsbezoeken."
+        "In de begroting 2018 is het doel 620 bedrijfsbezoeken. Gemeten in 2015 "
+        "(Begroting 2017): 550 bedrijfsbezoeken."
     )
     with translation.override("en"):
         assert indicator_sentence(indicator, values) == (
-            "In the 2018 budget the goal is 620 bedrijfsbezoeken. Measured in 2015: "
-            "550 bedrijfsbezoeken."
+            "In the 2018 budget the goal is 620 bedrijfsbezoeken. Measured in 2015 "
+            "(Begroting 2017): 550 bedrijfsbezoeken."
         )
 
 
@@ -117,8 +122,9 @@ def test_target_against_a_measurement_says_when_it_was_measured():
     values = [measured(indicator, 2018, 2016, "250")]
     values += values_for(indicator, {2022: 400}, kind=ValueKind.TARGET)
     assert indicator_sentence(indicator, values) == (
-        "Gemeten in 2016: 250 personen. De streefwaarde is 400 personen; het "
-        "laatste cijfer (gemeten 2016, 250 personen) ligt daar 150 onder."
+        "Gemeten in 2016 (Begroting 2018): 250 personen. De streefwaarde "
+        "(Begroting 2022) is 400 personen; het laatste cijfer (gemeten 2016, 250 "
+        "personen) ligt daar 150 onder."
     )
 
 
@@ -131,4 +137,6 @@ def test_a_target_without_any_figure_is_said_alone():
     assert indicator_sentence(other, only_target) == (
         "Voor deze indicator is nog geen begrote waarde bekend."
     )
-    assert "De streefwaarde is 400 personen;" in indicator_sentence(indicator, values)
+    assert "De streefwaarde (Begroting 2022) is 400 personen;" in indicator_sentence(
+        indicator, values
+    )

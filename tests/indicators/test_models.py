@@ -30,7 +30,7 @@ def test_a_negative_count_is_refused_in_dutch():
 
 
 @pytest.mark.django_db
-def test_one_value_per_indicator_budget_and_kind():
+def test_one_value_per_indicator_budget_year_and_kind():
     first = IndicatorValueFactory()
     second = IndicatorValueFactory.build(
         indicator=first.indicator, budget=first.budget, kind=first.kind
@@ -38,6 +38,15 @@ def test_one_value_per_indicator_budget_and_kind():
     with pytest.raises(ValidationError) as error:
         second.full_clean()
     assert (
-        "Deze indicator heeft al een waarde van deze soort in deze begroting."
-        in str(error.value)
+        "Deze indicator heeft in deze begroting al een waarde van deze soort voor "
+        "dit jaar." in str(error.value)
     )
+    # The same document may state the same kind for another year: a goal for
+    # 2018 and one for 2019 in the Begroting 2018.
+    later = IndicatorValueFactory.build(
+        indicator=first.indicator,
+        budget=first.budget,
+        kind=first.kind,
+        year=first.year + 1,
+    )
+    later.full_clean()

@@ -22,12 +22,14 @@ def test_overview_table_has_every_indicator_with_values_and_change(client):
     text = page_text(response)
     for indicator in Indicator.objects.all():
         assert indicator.name in text
-    assert "Begroting 2017" in text and "Begroting 2018" in text
+    # A column per year a figure is about: the kengetal of 2015 too.
+    columns = [column.name for column in response.context["table"].columns]
+    assert [c for c in columns if c.startswith("y")] == ["y2015", "y2017", "y2018"]
     assert "272 personen" in text and "332 personen" in text
     assert "+60 personen" in text and "+22%" in text
-    # The percentage indicator has no value in 2017: no change, and never 0.
+    # The percentage indicator has no value in 2015 and 2017: no change, never 0.
     row = re.search(r"Percentage huishoudens.*?</tr>", response.content.decode(), re.S)
-    assert row.group().count("geen waarde") == 3
+    assert row.group().count("geen waarde") == 4
     assert "17,3%" in row.group()
 
 
@@ -44,8 +46,10 @@ def test_overview_table_sorts_by_every_column(client, column):
 
 def test_sorting_puts_no_value_apart_from_zero(client):
     html = client.get("/indicatoren/", {"sort": "y2017"}).content.decode()
-    first_row = html.split("<tbody>")[1].split("</tr>")[0]
-    assert "Percentage huishoudens" in first_row  # 'geen waarde' sorts first
+    rows = html.split("<tbody>")[1].split("</tr>")
+    empty = next(i for i, row in enumerate(rows) if "Percentage huishoudens" in row)
+    counted = next(i for i, row in enumerate(rows) if "272 personen" in row)
+    assert empty < counted  # 'geen waarde' sorts first, not as 0
 
 
 def test_overview_chart_data_is_in_the_page(client):
@@ -83,37 +87,42 @@ def test_a_measurement_is_shown_as_one_with_its_year_and_source(client):
     value.save()
     text = page_text(client.get(VISITS))
     assert (
-        "Begroting 2017 Kengetal (gemeten) 550 bedrijfsbezoeken 2015 "
+        "2015 Kengetal (gemeten) 550 bedrijfsbezoeken Begroting 2017 "
         "Bron: Bedrijvenregister Twente"
     ) in text
     # Never called a goal: the goal of 2018 and the measurement of 2015 apart.
     assert (
-        "In de begroting 2018 is het doel 550 bedrijfsbezoeken. Gemeten in 2015: "
-        "550 bedrijfsbezoeken."
+        "In de begroting 2018 is het doel 550 bedrijfsbezoeken. Gemeten in 2015 "
+        "(Begroting 2017): 550 bedrijfsbezoeken."
     ) in text
     assert "evenveel als in 2017" not in text
 
 
 def test_a_measurement_in_english(client):
     text = page_text(client.get("/en" + VISITS))
-    assert "Begroting 2017 Measured figure (kengetal) 550 bedrijfsbezoeken 2015" in text
+    assert "2015 Measured figure (kengetal) 550 bedrijfsbezoeken Begroting 2017" in text
     assert (
-        "In the 2018 budget the goal is 550 bedrijfsbezoeken. Measured in 2015: "
-        "550 bedrijfsbezoeken."
+        "In the 2018 budget the goal is 550 bedrijfsbezoeken. Measured in 2015 "
+        "(Begroting 2017): 550 bedrijfsbezoeken."
     ) in text
 
 
 def test_the_tables_show_a_measurement_as_one_and_compare_like_with_like(client):
     programme = page_text(client.get("/programmas/2018/economie-werk-en-inkomen/"))
-    assert "550 bedrijfsbezoeken (kengetal, gemeten in 2015)" in programme
+    assert (
+        "550 bedrijfsbezoeken (kengetal, gemeten in 2015, Begroting 2017)" in programme
+    )
     overview = client.get("/indicatoren/")
     rows = {record["name"]: record for record in overview.context["table"].data.data}
     visits = next(r for name, r in rows.items() if "bedrijfsbezoeken" in r["unit"])
-    assert str(visits["change"]) == "niet vergelijkbaar"
-    assert str(visits["y2017"]) == "550 bedrijfsbezoeken"
-    assert visits["y2017"].note == "kengetal, gemeten in 2015"
+    assert str(visits["y2015"]) == "550 bedrijfsbezoeken"
+    assert visits["y2015"].note == "kengetal, gemeten in 2015, Begroting 2017"
     people = rows["Uitstroom naar werk (incl. zelfstandig ondernemerschap)"]
     assert str(people["change"]) == "+60 personen"
+    compared = client.get("/indicatoren/vergelijken/", {"van": 2015, "naar": 2018})
+    rows = {record["name"]: record for record in compared.context["table"].data.data}
+    visits = next(r for name, r in rows.items() if "bedrijfsbezoeken" in r["unit"])
+    assert str(visits["change"]) == "niet vergelijkbaar"
 
 
 def test_realised_and_target_values_appear(client):

@@ -34,9 +34,10 @@ def test_indicator_csv_is_long_format_with_every_value(client):
         "programma_begrotingsjaar,programma_nummer,programma,indicator_slug,indicator"
     )
     assert len(text.splitlines()) == 1 + IndicatorValue.objects.count()
-    assert ",2018,Begroot,17.3,," in text
-    assert ",2018,Begroot,6500,," in text
-    assert ",2017,Kengetal (gemeten),550,2015,," in text
+    # begrotingsjaar (the document), jaar (the year the figure is about).
+    assert ",2018,2018,Begroot,17.3,," in text
+    assert ",2018,2018,Begroot,6500,," in text
+    assert ",2017,2015,Kengetal (gemeten),550,," in text
 
 
 def test_empty_value_stays_empty_never_zero(client):
@@ -46,8 +47,8 @@ def test_empty_value_stays_empty_never_zero(client):
         for line in text.splitlines()
         if PERCENTAGE_SLUG in line and ",2017," in line
     )
-    # waarde, gemeten_in, opmerking(_en), bron_waarde(_en): all empty.
-    assert row.endswith(",2017,Begroot,,,,,,")
+    # waarde, opmerking(_en), bron_waarde(_en): all empty.
+    assert row.endswith(",2017,2017,Begroot,,,,,")
     records = json.loads(client.get("/open-data/indicatoren.json").content)
     empty = [
         r
@@ -99,9 +100,16 @@ def test_json_values_are_numbers(client):
 
 
 def test_indicator_download_filters(client):
+    # jaar: the year a value is about (the kengetal of 2015 stated by the
+    # Begroting 2017 is not about 2017); begrotingsjaar: the document.
     text = client.get("/open-data/indicatoren.csv?jaar=2017").content.decode()
-    assert len(text.splitlines()) == 1 + 6
+    assert len(text.splitlines()) == 1 + 5
     assert ",2018,Begroot," not in text
+    text = client.get("/open-data/indicatoren.csv?begrotingsjaar=2017").content
+    assert len(text.decode().splitlines()) == 1 + 6
+    assert ",2017,2015,Kengetal (gemeten)," in text.decode()
+    bad = client.get("/open-data/indicatoren.csv?begrotingsjaar=twintig")
+    assert bad.status_code == 400
     text = client.get(
         f"/open-data/indicatoren.csv?indicator={PERCENTAGE_SLUG}"
     ).content.decode()

@@ -165,7 +165,8 @@ def test_unknown_action_line_and_bad_reference(snapshot):
 def test_duplicate_rows(snapshot):
     assert_refused(
         csv(f"{UITSTROOM};2019;Begroot;350;;", f"{UITSTROOM};2019;begroot;360;;"),
-        "rij 3: dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar en dezelfde "
+        "rij 3: dubbele rij: dezelfde indicator, hetzelfde begrotingsjaar, hetzelfde "
+        "jaar en dezelfde "
         "soort waarde staan ook in rij 2",
         snapshot=snapshot,
     )
@@ -317,10 +318,11 @@ def test_future_targets_do_not_move_the_comparison_off_the_figures(client):
     assert result.ok, result.problems
     Budget.objects.update(publication_status=PublicationStatus.PUBLISHED)
     compare = client.get("/indicatoren/vergelijken/")
-    assert compare.context["years"] == [2017, 2018]
+    # 2015: the year the seed's kengetal was measured.
+    assert compare.context["years"] == [2015, 2017, 2018]
     assert (compare.context["old_year"], compare.context["new_year"]) == (2017, 2018)
     overview = client.get("/indicatoren/")
-    assert overview.context["years"] == [2017, 2018]
+    assert overview.context["years"] == [2015, 2017, 2018]
     assert "Verschil 2017–2018" in overview.content.decode()
 
 
@@ -423,14 +425,13 @@ def test_emptied_source_is_cleared_and_an_absent_column_is_left_alone():
     frame["bron"] = ""
     assert budget_file_import(content=frame_to_csv(frame), file_name="x.csv").ok
     assert set(Indicator.objects.values_list("source", flat=True)) == {""}
-    IndicatorValue.objects.filter(measured_year=2015).update(note="bij 40 bedrijven")
-    frame = frame.drop(
-        columns=["bron", "toelichting", "opmerking", "gemeten_in", "bron_waarde"]
-    )
+    IndicatorValue.objects.filter(year=2015).update(note="bij 40 bedrijven")
+    # (`jaar` stays: with the document and the kind it says which value a row is.)
+    frame = frame.drop(columns=["bron", "toelichting", "opmerking", "bron_waarde"])
     frame["waarde"] = frame["waarde"].map(lambda v: v + 1 if v is not None else v)
     result = budget_file_import(content=frame_to_csv(frame), file_name="y.csv")
     assert result.ok and len(result.changed) == 11
-    note = IndicatorValue.objects.get(measured_year=2015).note
+    note = IndicatorValue.objects.get(year=2015).note
     assert note == "bij 40 bedrijven"  # the absent columns left these alone
 
 
@@ -445,7 +446,7 @@ def test_a_measured_value_comes_in_with_its_year_and_source_and_goes_out_again(
     result = budget_file_import(content=content, file_name="kengetal.csv")
     assert result.ok, result.problems
     value = IndicatorValue.objects.get(budget__year=2019)
-    assert (value.kind, value.value, value.measured_year, value.source) == (
+    assert (value.kind, value.value, value.year, value.source) == (
         ValueKind.MEASURED,
         Decimal(6100),
         2016,
@@ -456,7 +457,7 @@ def test_a_measured_value_comes_in_with_its_year_and_source_and_goes_out_again(
     )
     exported = indicator_values_frame()
     row = exported[exported["begrotingsjaar"] == 2019].iloc[0]
-    assert (row["soort_waarde"], row["gemeten_in"], row["bron_waarde"]) == (
+    assert (row["soort_waarde"], row["jaar"], row["bron_waarde"]) == (
         "Kengetal (gemeten)",
         2016,
         "CBS Statline",

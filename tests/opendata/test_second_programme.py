@@ -7,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.staff import portal_user_create
-from content.models import PublicationStatus
 from indicators.models import Indicator, IndicatorValue, ValueKind
 from opendata.columns import (
     ACTION_COLUMNS,
@@ -49,7 +48,7 @@ def frame(rows, columns):
 def second_programme_workbook() -> bytes:
     """Programme 2 of Begroting 2018, small: its intro, two parts with their
     paragraphs (one part without actions), two actions, two indicators, one of
-    them a kengetal, and a target for 2021 (a budget year that does not exist)."""
+    them a kengetal, and the Begroting 2018's target for 2021."""
     programmes = frame(
         [{**PROGRAMME, "inleiding": "Iedereen doet mee.", "kop_ontwikkelingen": ""}],
         PROGRAMME_TEXT_COLUMNS,
@@ -125,7 +124,7 @@ def second_programme_workbook() -> bytes:
                 "begrotingsjaar": 2017,
                 "soort_waarde": "Kengetal (gemeten)",
                 "waarde": "640",
-                "gemeten_in": 2015,
+                "jaar": 2015,
                 "bron_waarde": "CBS, 2015",
             },
             {
@@ -136,7 +135,8 @@ def second_programme_workbook() -> bytes:
             },
             {
                 **indicator,
-                "begrotingsjaar": 2021,
+                "begrotingsjaar": 2018,
+                "jaar": 2021,
                 "soort_waarde": "Streefwaarde",
                 "waarde": "550",
             },
@@ -175,15 +175,18 @@ def import_as(client, content: bytes):
 def test_an_editor_brings_in_a_second_programme_and_finishes_it(editor_client, client):
     preview = import_as(editor_client, second_programme_workbook())
     assert "Programma 2 Sociaal Domein" in preview
-    assert "Begroting 2021 (concept: niet openbaar tot iemand haar publiceert)" in (
-        preview
-    )
+    # A target for 2021 in the Begroting 2018 invents no Begroting 2021.
+    assert "Begroting 2021" not in preview
     programme = Programme.objects.get(budget__year=2018, number=2)
-    assert Budget.objects.get(year=2021).publication_status == PublicationStatus.DRAFT
+    assert not Budget.objects.filter(year=2021).exists()
+    target = IndicatorValue.objects.get(
+        kind=ValueKind.TARGET, indicator__programme=programme
+    )
+    assert (target.budget.year, target.year) == (2018, 2021)
     measured = IndicatorValue.objects.get(
         kind=ValueKind.MEASURED, indicator__programme=programme
     )
-    assert (measured.measured_year, measured.source) == (2015, "CBS, 2015")
+    assert (measured.year, measured.source) == (2015, "CBS, 2015")
 
     assert Paragraph.objects.filter(theme__programme=programme).count() == 4
     assert programme.intro == "Iedereen doet mee."
@@ -218,8 +221,9 @@ def test_an_editor_brings_in_a_second_programme_and_finishes_it(editor_client, c
     # Its own agenda, not programme 1's Twente Werkt.
     assert "Agenda voor Twente" in text
     assert "Twente Werkt" not in text
-    # The measurement is said as one; the 2021 target's draft budget is no column.
-    assert "640 per 10.000 inwoners (kengetal, gemeten in 2015)" in text
+    # The measurement is said as one, with its document; the 2021 target is no
+    # column of the table of goals.
+    assert "640 per 10.000 inwoners (kengetal, gemeten in 2015, Begroting 2017)" in text
     assert "Begroting 2021" not in text
     # Programme 1 keeps both of its agendas.
     first = page_text(client.get("/programmas/2018/economie-werk-en-inkomen/"))

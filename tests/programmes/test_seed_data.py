@@ -189,7 +189,8 @@ def test_every_indicator_value_is_stored_as_a_number_with_its_unit():
             assert stored[year].value == (None if value is None else Decimal(value)), (
                 f"{indicator} {year}"
             )
-            assert stored[year].measured_year == measured
+            # The year it is about: when it was measured, else the budget's own.
+            assert stored[year].year == (measured or year)
             # '550 (2015)' in the 2017 column is a measurement, not a goal.
             expected = ValueKind.MEASURED if measured else ValueKind.BUDGETED
             assert stored[year].kind == expected
