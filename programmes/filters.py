@@ -63,7 +63,13 @@ class ActionFilter(django_filters.FilterSet):
     )
     # The API and the downloads take a programme's number or slug.
     programma = django_filters.CharFilter(
-        method="filter_programma", label=_("Programma")
+        method="filter_programma",
+        label=_("Programma"),
+        help_text=_(
+            "Het nummer van het programma, zoals 8 (programma 8 van elke begroting; "
+            "met begrotingsjaar van één), of het webadres-deel, zoals "
+            "economie-werk-en-inkomen."
+        ),
     )
     begrotingsjaar = IntegerFilter(
         field_name="theme__programme__budget__year",

@@ -6,6 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers, viewsets
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from programmes.filters import ActionFilter, filter_programme
 from programmes.models import (
@@ -151,6 +152,11 @@ class ActionSerializer(serializers.ModelSerializer):
 
 # --- Filters -----------------------------------------------------------------------
 
+PROGRAMME_HELP = _(
+    "Het nummer van het programma, zoals 8 (programma 8 van elke begroting; met "
+    "begrotingsjaar van één), of het webadres-deel, zoals economie-werk-en-inkomen."
+)
+
 
 class BudgetYearFilter(django_filters.FilterSet):
     """?begrotingsjaar=2018&programma=1 (or the programme's slug)."""
@@ -160,7 +166,9 @@ class BudgetYearFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
-    programma = django_filters.CharFilter(method="filter_programma")
+    programma = django_filters.CharFilter(
+        method="filter_programma", help_text=PROGRAMME_HELP
+    )
 
     budget_year_field = "budget__year"
     programme_field = ""

@@ -9,7 +9,7 @@ from indicators.models import Indicator, IndicatorValue, ValueKind
 from programmes.filters import filter_programme
 from web.params import YEAR, IntegerFilter
 
-from .budget import BudgetYearFilter, ReadOnlyViewSet
+from .budget import PROGRAMME_HELP, BudgetYearFilter, ReadOnlyViewSet
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
@@ -84,7 +84,9 @@ class ValueFilter(django_filters.FilterSet):
         min_value=YEAR["minimum"],
         max_value=YEAR["maximum"],
     )
-    programma = django_filters.CharFilter(method="filter_programma")
+    programma = django_filters.CharFilter(
+        method="filter_programma", help_text=PROGRAMME_HELP
+    )
     indicator = django_filters.CharFilter(field_name="indicator__slug")
     soort = django_filters.ChoiceFilter(field_name="kind", choices=ValueKind.choices)
 

@@ -7,11 +7,11 @@ import pytest
 
 from accounts.staff import portal_user_create
 from content.models import PublicationStatus
+from money.models import SummaryFigure
 from opendata.exports import budget_frames
 from opendata.imports.pipeline import budget_file_import
 from opendata.spreadsheets import frames_to_xlsx
 from programmes.models import Budget
-from programmes.money.models import SummaryFigure
 from tests.opendata.test_whole_budget import SECOND, _counts, _empty_portal
 
 pytestmark = pytest.mark.usefixtures("seed_data")

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from indicators.models import Indicator, IndicatorValue
+from money.models import FinancialFigure, ProductChange
 from programmes.models import Action, Budget, Paragraph, Programme, Theme
-from programmes.money.models import FinancialFigure, ProductChange
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
