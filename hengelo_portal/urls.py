@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("council.urls")),
     path("", include("indicators.urls")),
+    path("", include("money.urls")),
     path("", include("opendata.urls")),
     path("", include("programmes.urls")),
     prefix_default_language=False,

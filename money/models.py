@@ -175,10 +175,15 @@ class FinancialFigure(VersionedModel, TimeStampedModel):
         )
 
     def get_absolute_url(self):
-        # The programme's own budget is its overview; an earlier one its comparison.
+        # The programme's own budget is its overview; another document's table has
+        # a page of its own (money/urls.py).
         if self.document_id == self.programme.budget_id:
             return programme_page(self.programme, "exploitatie")
-        return programme_page(self.programme, f"vergeleken-{self.document.year}")
+        address = reverse(
+            "money:document_money",
+            kwargs={"year": self.document.year, "slug": self.programme.slug},
+        )
+        return f"{address}#exploitatie"
 
     def clean(self):
         if self.year and not 1900 <= self.year <= 2200:

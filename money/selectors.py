@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from programmes.models import Budget, Programme
 
 from .models import (
     TOTALS,
@@ -258,6 +261,8 @@ class Money:
     comparisons: list[Comparison]
     changes: dict  # document -> [Change]
     per_inhabitant: PerInhabitant | None
+    # Every document that holds money for the programme, newest first.
+    documents: list = field(default_factory=list)
 
     @property
     def sentence(self) -> str:
@@ -267,31 +272,43 @@ class Money:
 _POPULATION_FIELDS = ("id", "year", "inhabitants", "counted_on", "source")
 
 
+def _with_populations(figures) -> tuple[list, dict]:
+    """The figures, and the inhabitants of their years ({year: Population}).
+
+    The inhabitants come in the figures' own query (they are few and only
+    per-inhabitant amounts need them): one query for the money.
+    """
+    same_year = Population.objects.filter(year=OuterRef("year"))
+    figures = list(
+        figures.annotate(
+            **{
+                f"population_{name}": Subquery(same_year.values(name)[:1])
+                for name in _POPULATION_FIELDS
+            }
+        )
+    )
+    populations = {
+        figure.year: Population(
+            **{
+                name: getattr(figure, f"population_{name}")
+                for name in _POPULATION_FIELDS
+            }
+        )
+        for figure in figures
+        if figure.population_id is not None
+    }
+    return figures, populations
+
+
 def programme_money(programme, *, public_only: bool = True) -> Money:
     figures = FinancialFigure.objects.filter(programme=programme)
     changes = ProductChange.objects.filter(programme=programme)
     if public_only:
         figures, changes = figures.public(), changes.public()
     by_document = {}
-    populations = {}
-    # The inhabitants of each figure's year come in the same query (they are few
-    # and only per-inhabitant amounts need them): one query for the money.
-    same_year = Population.objects.filter(year=OuterRef("year"))
-    figures = figures.select_related("document").annotate(
-        **{
-            f"population_{name}": Subquery(same_year.values(name)[:1])
-            for name in _POPULATION_FIELDS
-        }
-    )
+    figures, populations = _with_populations(figures.select_related("document"))
     for figure in figures:
         by_document.setdefault(figure.document, []).append(figure)
-        if figure.population_id is not None:
-            populations[figure.year] = Population(
-                **{
-                    name: getattr(figure, f"population_{name}")
-                    for name in _POPULATION_FIELDS
-                }
-            )
     if not by_document:
         return Money(shown=None, comparisons=[], changes={}, per_inhabitant=None)
     # The programme's own budget, or else the newest document with its figures;
@@ -321,6 +338,85 @@ def programme_money(programme, *, public_only: bool = True) -> Money:
         comparisons=comparisons,
         changes=dict(sorted(by_change_document.items(), key=lambda i: -i[0].year)),
         per_inhabitant=per_inhabitant_table(shown, populations.values()),
+        documents=sorted(by_document, key=lambda d: -d.year),
+    )
+
+
+def money_only_documents(programme, documents, other_years) -> list:
+    """Of the documents that hold money for `programme`, those that have no page
+    of the programme (no programme of its number in that budget): their money
+    has a page of its own (`money:document_money`), newest first."""
+    with_text = {programme.budget_id} | {other.budget_id for other in other_years}
+    return sorted(
+        (d for d in documents if d.pk not in with_text), key=lambda d: -d.year
+    )
+
+
+@dataclass
+class DocumentMoney:
+    """One document's exploitation table of one programme, as it published it."""
+
+    programme: object  # the programme whose figures these are
+    table: Exploitation
+    per_inhabitant: PerInhabitant | None
+    # The same programme (its number) in every budget that has its text...
+    programmes: list
+    # ...and the other documents that hold only its money.
+    money_only: list
+
+    @property
+    def document(self):
+        return self.table.document
+
+    @property
+    def sentence(self) -> str:
+        return money_sentence(self.table)
+
+
+def document_money(*, year: int, slug: str) -> DocumentMoney:
+    """The public money page of a programme (its slug) in the document of `year`.
+
+    The figures a document publishes for a programme are entered on a programme
+    of a budget that has its text, which need not be that document (the Begroting
+    2017's table of programme 1 hangs on the Begroting 2018's programme 1). If
+    programmes of several budgets share the slug, the document's own programme
+    wins, else the nearest budget. Three queries whatever the number of figures.
+    """
+    figures, populations = _with_populations(
+        FinancialFigure.objects.public()
+        .filter(document__year=year, programme__slug=slug)
+        .select_related("document", "programme__budget")
+    )
+    if not figures:
+        raise Http404
+    programme = min(
+        {figure.programme_id: figure.programme for figure in figures}.values(),
+        key=lambda p: (p.budget.year != year, abs(p.budget.year - year)),
+    )
+    figures = [f for f in figures if f.programme_id == programme.pk]
+    table = exploitation(figures[0].document, figures)
+    programmes = list(
+        Programme.objects.public()
+        .filter(number=programme.number)
+        .select_related("budget")
+        .order_by("-budget__year")
+    )
+    documents = Budget.objects.filter(
+        pk__in=FinancialFigure.objects.public()
+        .filter(programme=programme)
+        .values("document")
+    )
+    money_only = [
+        d
+        for d in money_only_documents(programme, documents, programmes)
+        if d.pk != table.document.pk
+    ]
+    return DocumentMoney(
+        programme=programme,
+        table=table,
+        per_inhabitant=per_inhabitant_table(table, populations.values()),
+        programmes=programmes,
+        money_only=money_only,
     )
 
 

@@ -1,9 +1,11 @@
-"""Template helpers of the money: units, grouped numbers, the home page's shares."""
+"""Template helpers of the money: units, grouped numbers, the home page's shares,
+the documents that hold only a programme's money."""
 
 from django import template
 
 from ..charts import shares_sentence
 from ..selectors import budget_shares as shares_of_budget
+from ..selectors import money_only_documents as money_only
 from ..words import grouped as grouped_number
 from ..words import unit_caption
 
@@ -30,3 +32,10 @@ def budget_shares(budget):
         "shares": shares,
         "shares_sentence": shares_sentence(shares) if shares else "",
     }
+
+
+@register.simple_tag
+def money_only_documents(programme, finances, other_years):
+    """The documents with this programme's money but without its text: the
+    programme page links to their money pages beside the other budgets."""
+    return money_only(programme, finances.documents if finances else [], other_years)
