@@ -53,6 +53,18 @@ def base_layout(title: str, **extra) -> dict:
     }
 
 
+# What plotly's graph objects make of the template "none": the same for a figure
+# built as plain dicts.
+NO_TEMPLATE = {"data": {"scatter": [{"type": "scatter"}]}}
+
+
+def plain_figure(traces: list[dict], layout: dict) -> dict:
+    """A figure built as plain dicts, as figure_json would give it: without
+    plotly's graph objects, which validate every property on every request
+    (tests/money/test_charts.py has plotly check these)."""
+    return {"data": traces, "layout": {**layout, "template": NO_TEMPLATE}}
+
+
 def figure_json(figure) -> dict:
     """A plotly Figure as the plain dict the page embeds."""
     return json.loads(figure.to_json())

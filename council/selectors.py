@@ -192,7 +192,10 @@ class BesideText:
         self.member = member
         self.questions = defaultdict(list)
         self.notes = defaultdict(list)
-        for question in public_questions().filter(programme=programme):
+        # Without the merged duplicates: the boxes beside the text do not show
+        # them, and reading them was one more query once a question had any.
+        beside = public_questions().prefetch_related(None)
+        for question in beside.filter(programme=programme):
             self.questions[self.key_of(question)].append(question)
         if member is not None:
             for note in notes_of(member).filter(programme=programme):

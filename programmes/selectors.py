@@ -133,7 +133,6 @@ def programme_with_content(
     Public pages show public content only (content.models.PublicQuerySet); a
     staff preview passes public_only=False to see drafts in the same layout.
     """
-    themes = _public(Theme.objects.all(), public_only).prefetch_related("paragraphs")
     programmes = _public(Programme.objects.all(), public_only)
     # Whether it has indicators, asked in the same query: the indicators app reads
     # the budget, not the other way round, so its model comes from the relation.
@@ -156,9 +155,15 @@ def programme_with_content(
     if programme is None:
         raise Http404
     programme.other_years = [p for p in same_number if p is not programme]
+    themes = with_children(
+        _public(Theme.objects.filter(programme=programme), public_only).order_by(
+            "order", "pk", "paragraphs__order", "paragraphs__pk"
+        ),
+        "paragraphs",
+    )
+    _set_prefetched(programme, "themes", themes)
     prefetch_related_objects(
         [programme],
-        Prefetch("themes", queryset=themes),
         # A sum named in a draft theme or action is as hidden as its text.
         Prefetch("key_figures", queryset=_public(KeyFigure.objects.all(), public_only)),
     )
@@ -205,11 +210,17 @@ def agendas_with_lines(*, public_only: bool = True):
     return _public(Agenda.objects.all(), public_only).prefetch_related("lines")
 
 
-def agendas_of_programme(*, programme, public_only: bool = True):
+def agendas_of_programme(*, programme, public_only: bool = True) -> list[Agenda]:
     """The agendas a programme uses: those whose lines its actions contribute to,
-    that a paragraph of it lists, or that a sum of it names. Agendas are shared
-    by programmes; each programme page shows only its own."""
-    return agendas_of_programmes(programmes=[programme], public_only=public_only)
+    that a paragraph of it lists, or that a sum of it names, with their lines.
+    Agendas are shared by programmes; each programme page shows only its own."""
+    used = agendas_of_programmes(programmes=[programme], public_only=public_only)
+    return with_children(
+        Agenda.objects.filter(pk__in=used.values("pk")).order_by(
+            "order", "name", "pk", "lines__number", "lines__pk"
+        ),
+        "lines",
+    )
 
 
 def agendas_of_programmes(*, programmes, public_only: bool = True):
@@ -227,11 +238,54 @@ def agendas_of_programmes(*, programmes, public_only: bool = True):
         KeyFigure.objects.filter(programme__in=programmes, agenda__isnull=False),
         public_only,
     ).values("agenda")
-    return (
-        agendas_with_lines(public_only=public_only)
-        .filter(Q(lines__actions__in=actions) | Q(pk__in=listed) | Q(pk__in=named))
-        .distinct()
+    # Each way as a subquery of agenda ids: joined, the lines' actions of every
+    # programme were read and then made distinct (38,000 rows at the
+    # benchmark's large size for a handful of agendas).
+    contributed = ActionLine.objects.filter(actions__in=actions).values("agenda")
+    return agendas_with_lines(public_only=public_only).filter(
+        Q(pk__in=contributed) | Q(pk__in=listed) | Q(pk__in=named)
     )
+
+
+def with_children(parents, relation: str) -> list:
+    """`parents` (a QuerySet, ordered by parent, then child) with the objects of
+    `relation`, a reverse foreign key, read in the same query (a left join), as
+    prefetch_related leaves them: one query where the prefetch takes two.
+
+    For children that have no public rule of their own (a public parent's
+    paragraphs or action lines are public).
+    """
+    model = parents.model
+    foreign_key = model._meta.get_field(relation).field
+    own = [field.attname for field in model._meta.concrete_fields]
+    theirs = [field.attname for field in foreign_key.model._meta.concrete_fields]
+    parent_pk = own.index(model._meta.pk.attname)
+    child_pk = len(own) + theirs.index(foreign_key.model._meta.pk.attname)
+    found: dict = {}
+    for row in parents.values_list(*own, *(f"{relation}__{name}" for name in theirs)):
+        parent, children = found.get(row[parent_pk], (None, None))
+        if parent is None:
+            parent = model.from_db(parents.db, own, row[: len(own)])
+            found[row[parent_pk]] = parent, (children := [])
+        if row[child_pk] is not None:
+            child = foreign_key.model.from_db(parents.db, theirs, row[len(own) :])
+            foreign_key.set_cached_value(child, parent)
+            children.append(child)
+    for parent, children in found.values():
+        _set_prefetched(parent, relation, children)
+    return [parent for parent, _children in found.values()]
+
+
+def _set_prefetched(instance, relation: str, objects: list) -> None:
+    """`instance.<relation>.all()` gives `objects` without a query, as after
+    prefetch_related."""
+    queryset = getattr(instance, relation).get_queryset()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    cache_name = instance._meta.get_field(relation).field.remote_field.cache_name
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[cache_name] = queryset
 
 
 def _public(queryset, public_only):

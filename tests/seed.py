@@ -20,7 +20,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from web.caching import content_changed
+from content.signals import content_written
 
 # {(database, state of every table before): Snapshot}
 _snapshots: dict = {}
@@ -94,9 +94,9 @@ class Snapshot:
                 with connection.cursor() as cursor:
                     for statement in statements:
                         cursor.execute(statement)
-            # The command's saves set a new content version (and again after
-            # the commit); so does the copy.
-            content_changed()
+            # The command's saves set new content versions (and again after
+            # the commit); so does the copy, as a bulk import does.
+            content_written.send(sender=type(self))
 
     def _during_load(self, value) -> bool:
         return (

@@ -43,14 +43,12 @@ PAGES = [
 ]
 # Queries a page may run, not counting the savepoint pair of ATOMIC_REQUESTS.
 MAX_QUERIES = 12
-# The programme page also reads its money (the figures with their inhabitants in
-# one query, the changes per product) and the council's published questions beside
-# the text; the same programme in other budgets comes with the programme itself.
-# 13 (issue 24 asks for 10): the remaining ones are the programme, its themes,
-# paragraphs, sums and actions, the agendas and their lines, the figures, the
-# changes, the council's questions, the indicators and their values, and the
-# glossary.
-MAX_QUERIES_OF = {"/programmas/2018/economie-werk-en-inkomen/": 13}
+# The programme page reads 10 (issue 24's most): the programme with the same
+# programme in other budgets, its themes with their paragraphs, its sums, its
+# listed actions, its agendas with their lines, the money's figures (with their
+# inhabitants) and changes, the council's published questions, the indicators
+# and their values. The glossary comes from the cache.
+MAX_QUERIES_OF = {"/programmas/2018/economie-werk-en-inkomen/": 10}
 
 
 def grow(size):
@@ -76,8 +74,15 @@ def count_queries(client, path):
     return len([q for q in queries if "SAVEPOINT" not in q["sql"]])
 
 
+def first_visit(client, path):
+    """What a page reads once and keeps past changes of other content (the
+    glossary: web/caching.py's cached_for_content) is read before counting."""
+    assert client.get(path).status_code == 200, path
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_queries_do_not_grow_with_the_budget(client, path):
+    first_visit(client, path)
     grow(2)
     small = count_queries(client, path)
     grow(20)
@@ -119,6 +124,7 @@ def more_budgets(count):
 
 def test_programme_page_queries_do_not_grow_with_budgets_and_documents(client):
     path = "/programmas/2018/economie-werk-en-inkomen/"
+    first_visit(client, path)
     more_budgets(1)
     small = count_queries(client, path)
     more_budgets_from = Budget.objects.order_by("-year").first().year + 1

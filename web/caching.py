@@ -20,6 +20,11 @@ from .params import declared_parameters
 
 CONTENT_APPS = {"programmes", "money", "indicators"}
 VERSION_KEY = "portal:content-version"
+# Beside the version of all content, one per model (`cached_for_content`) and
+# one for writes that do not say which models they wrote (a bulk import).
+MODEL_VERSION_KEY = "portal:content-version:{model}"
+BULK_VERSION_KEY = "portal:content-version:bulk"
+CONTENT_ENTRY_KEY = "portal:content:{name}"
 
 
 def content_version() -> int:
@@ -31,26 +36,64 @@ def content_version() -> int:
     return version
 
 
-def content_changed(**kwargs) -> None:
-    _new_version()
+def content_changed(*, keys=(VERSION_KEY,), **kwargs) -> None:
+    _new_version(keys)
     # Once more after the commit: a page rendered between the change and its
     # commit shows the old content under the new version, and must not stay.
-    transaction.on_commit(_new_version)
+    transaction.on_commit(lambda: _new_version(keys))
 
 
-def _new_version() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+def _new_version(keys) -> None:
+    now = time.time_ns()
+    cache.set_many({key: now for key in keys}, timeout=None)
+
+
+def _model_key(model) -> str:
+    return MODEL_VERSION_KEY.format(model=model._meta.label_lower)
 
 
 def _on_change(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
+        content_changed(keys=(VERSION_KEY, _model_key(sender)))
+
+
+def _on_bulk_write(**kwargs):
+    content_changed(keys=(VERSION_KEY, BULK_VERSION_KEY))
 
 
 def connect_invalidation() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_change, dispatch_uid=f"portal-cache-{signal!r}")
-    content_written.connect(content_changed, dispatch_uid="portal-cache-written")
+    content_written.connect(_on_bulk_write, dispatch_uid="portal-cache-written")
+
+
+def cached_for_content(name: str, build, *, reads: tuple):
+    """`build()`, read again only after a model of `reads` changed (or a bulk
+    import wrote): one round trip to the cache instead of its queries, on every
+    application server alike, and unlike a page it survives changes of other
+    content. For what many pages share and few writes change (the glossary)."""
+    keys = [BULK_VERSION_KEY, *(_model_key(model) for model in reads)]
+    entry_key = CONTENT_ENTRY_KEY.format(name=name)
+    found = cache.get_many([*keys, entry_key])
+    versions = tuple(found.get(key) for key in keys)
+    entry = found.get(entry_key)
+    if entry is not None and None not in versions and entry[0] == versions:
+        return entry[1]
+    # Versions read before the rows: a change while building makes a new one,
+    # so what is stored here is read again on the next visit.
+    versions = tuple(
+        version if version is not None else _version_of(key)
+        for key, version in zip(keys, versions, strict=True)
+    )
+    value = build()
+    cache.set(entry_key, (versions, value), timeout=None)
+    return value
+
+
+def _version_of(key: str) -> int:
+    now = time.time_ns()
+    cache.add(key, now, timeout=None)
+    return cache.get(key, now)
 
 
 def page_key(request, *, gzip: bool) -> str:

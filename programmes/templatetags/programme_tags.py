@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from content.cells import year_text
 from content.translations import ENGLISH
+from web.caching import cached_for_content
 
 from ..models import AmountUnit, GlossaryTerm, Programme
 
@@ -83,6 +84,17 @@ def _glossary_pattern(terms: tuple) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(" + _trie(terms) + r")(?!\w)")
 
 
+def glossary_rows() -> list[tuple[str, str, str]]:
+    """(term, meaning, meaning_en) of every term: plain rows rather than 200 model
+    instances, kept in the cache until the glossary changes (every page with
+    text reads them, and they rarely change)."""
+    return cached_for_content(
+        "glossary",
+        lambda: list(GlossaryTerm.objects.values_list("term", "meaning", "meaning_en")),
+        reads=(GlossaryTerm,),
+    )
+
+
 # "zie programma 4", "Programme 4": a reference to another programme of the budget.
 _PROGRAMME_REFERENCE = re.compile(r"(?<!\w)[Pp]rogramm[ae] (\d{1,3})(?!\w)")
 
@@ -94,13 +106,10 @@ class PageGlossary:
     def __init__(self, programme=None):
         self.programme = programme  # the page's programme, if any
         self._programme_urls = None
-        # Plain rows rather than 200 model instances per page.
         english = get_language() == ENGLISH
         self.meanings = {
             term: (meaning_en if english and meaning_en else meaning)
-            for term, meaning, meaning_en in GlossaryTerm.objects.values_list(
-                "term", "meaning", "meaning_en"
-            )
+            for term, meaning, meaning_en in glossary_rows()
         }
         self.pattern = _glossary_pattern(tuple(sorted(self.meanings)))
         self.seen = set()

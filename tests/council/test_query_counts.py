@@ -80,6 +80,9 @@ def test_queries_stay_the_same_as_questions_and_notes_grow(
 ):
     anonymous, signed = Client(), signed_in(member.user)
     members = [member, colleague]
+    # What pages keep past changes of other content (the glossary) is read
+    # before counting.
+    queries(anonymous, PUBLIC[0])
     grow(3, members=members, programme=programme)
     small = {("anonymous", path): queries(anonymous, path) for path in PUBLIC} | {
         ("member", path): queries(signed, path) for path in MEMBER
@@ -92,3 +95,23 @@ def test_queries_stay_the_same_as_questions_and_notes_grow(
     }
     assert large == small
     assert max(small.values()) <= 30
+
+
+def without_savepoints(client, path) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return sum("SAVEPOINT" not in q["sql"] for q in captured)
+
+
+def test_programme_page_with_questions_and_notes(
+    member, colleague, programme, deadline
+):
+    """Issue 24 and 26: at most 10 queries for the public programme page, also
+    with published questions (and their merged duplicates) beside the text. A
+    signed-in member's page adds 5: the session, the account, the member, the
+    notes and the question round's closing date."""
+    path = PUBLIC[0]
+    queries(Client(), path)
+    grow(15, members=[member, colleague], programme=programme)
+    assert without_savepoints(Client(), path) <= 10
+    assert without_savepoints(signed_in(member.user), path) <= 15

@@ -11,9 +11,15 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes.models import Action
+from content.signals import content_written
+from programmes.models import Action, GlossaryTerm
 from tests.production.servers import redis_url
-from web.caching import VERSION_KEY
+from web.caching import (
+    BULK_VERSION_KEY,
+    CONTENT_ENTRY_KEY,
+    MODEL_VERSION_KEY,
+    VERSION_KEY,
+)
 
 pytestmark = pytest.mark.usefixtures("seed_data")
 
@@ -125,14 +131,66 @@ def test_a_change_is_announced_again_after_its_commit(
     assert queries > 0
 
 
+# --- The glossary is read once, and again only after it changed ----------------
+
+PROGRAMME = "/programmas/2018/economie-werk-en-inkomen/"
+
+
+def glossary_queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return sum('"programmes_glossaryterm"' in q["sql"] for q in queries)
+
+
+def test_the_glossary_is_read_once_past_other_changes(client):
+    assert glossary_queries(client, PROGRAMME) == 1
+    Action.objects.filter(pk=1).first().save()
+    assert glossary_queries(client, PROGRAMME) == 0
+    assert glossary_queries(client, PAGE) == 0
+
+
+def first_explained_term(page: str) -> GlossaryTerm:
+    return next(
+        term
+        for term in GlossaryTerm.objects.all()
+        if f'<abbr title="{term.meaning}">{term.term}</abbr>' in page
+    )
+
+
+def test_a_glossary_change_shows_on_the_next_request(client):
+    term = first_explained_term(client.get(PROGRAMME).content.decode())
+    term.meaning = "Een nieuwe uitleg van de redactie"
+    term.save()
+    page = client.get(PROGRAMME).content.decode()
+    assert f'<abbr title="Een nieuwe uitleg van de redactie">{term.term}</abbr>' in page
+
+
+def test_a_bulk_write_reads_the_glossary_again(client):
+    term = first_explained_term(client.get(PROGRAMME).content.decode())
+    # As an import writes: no model signals, one content_written after it.
+    GlossaryTerm.objects.filter(pk=term.pk).update(meaning="Uit de import")
+    content_written.send(sender=None)
+    page = client.get(PROGRAMME).content.decode()
+    assert f'<abbr title="Uit de import">{term.term}</abbr>' in page
+
+
 # --- Only the parameters a page reads make entries -----------------------------
 
 
+# What the cache holds beside pages: the versions and the glossary's rows.
+NOT_PAGES = (
+    VERSION_KEY,
+    BULK_VERSION_KEY,
+    MODEL_VERSION_KEY.format(model="programmes.glossaryterm"),
+    CONTENT_ENTRY_KEY.format(name="glossary"),
+)
+
+
 def page_entries(backend) -> int:
-    """How many cached pages the cache holds (not the content version)."""
+    """How many cached pages the cache holds (not the versions or the glossary)."""
     if isinstance(backend, FileBasedCache):  # the embedded default
-        version = backend._key_to_file(VERSION_KEY)
-        return sum(path != version for path in backend._list_cache_files())
+        others = {backend._key_to_file(key) for key in NOT_PAGES}
+        return sum(path not in others for path in backend._list_cache_files())
     if isinstance(backend, LocMemCache):
         keys = list(backend._cache)
     else:
