@@ -1,6 +1,8 @@
 """Public pages come from the cache, an edit shows at once, and 304s are answered."""
 
 import gzip
+import pickle
+import zlib
 
 import pytest
 import redis
@@ -189,13 +191,34 @@ NOT_PAGES = (
 def page_entries(backend) -> int:
     """How many cached pages the cache holds (not the versions or the glossary)."""
     if isinstance(backend, FileBasedCache):  # the embedded default
+        # Its files are named by a hash of the key, so what a file holds tells:
+        # a page is (version, page); a version is a number, and what
+        # cached_for_content keeps is (versions, value), versions a tuple.
         others = {backend._key_to_file(key) for key in NOT_PAGES}
-        return sum(path not in others for path in backend._list_cache_files())
+        return sum(
+            path not in others and _is_page(_file_value(path))
+            for path in backend._list_cache_files()
+        )
     if isinstance(backend, LocMemCache):
         keys = list(backend._cache)
     else:
         keys = [key.decode() for key in backend._cache.get_client().keys("*")]
     return sum(":portal:page:" in key for key in keys)
+
+
+def _file_value(path):
+    """The value of one file of Django's file cache (its expiry, then the
+    compressed pickle); None for a file removed meanwhile."""
+    try:
+        with open(path, "rb") as file:
+            pickle.load(file)
+            return pickle.loads(zlib.decompress(file.read()))
+    except FileNotFoundError:
+        return None
+
+
+def _is_page(value) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int)
 
 
 @pytest.fixture(params=["files", "redis"])
